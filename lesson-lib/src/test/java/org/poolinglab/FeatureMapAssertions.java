@@ -1,0 +1,60 @@
+package org.poolinglab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The one comparison of feature maps used by every test: shapes first, then every cell. */
+final class FeatureMapAssertions {
+
+    /** Absolute and relative tolerance for float32 results (DESIGN.md). */
+    static final double TOLERANCE = 1e-5;
+
+    private FeatureMapAssertions() {
+    }
+
+    /** Equal shapes, and every cell within {@link #TOLERANCE}; NaN matches NaN, infinity the same infinity. */
+    static void assertFeatureMapEquals(FeatureMap expected, FeatureMap actual) {
+        assertArrayEquals(expected.shape(), actual.shape(), () -> "shape: expected "
+                + FeatureMap.describe(expected.shape()) + " but was " + FeatureMap.describe(actual.shape()));
+        float[] want = expected.toFloatArray();
+        float[] got = actual.toFloatArray();
+        for (int i = 0; i < want.length; i++) {
+            if (!close(want[i], got[i])) {
+                fail("cell" + position(expected.shape(), i) + ": expected " + want[i] + " but was " + got[i]
+                        + "\nexpected:\n" + expected + "\nactual:\n" + actual);
+            }
+        }
+    }
+
+    /** Equal shapes and the same index in every cell. */
+    static void assertIndicesEqual(int[] shape, int[] expected, PooledWithIndices actual) {
+        assertArrayEquals(shape, actual.output().shape(), "indices shape");
+        int[] got = actual.indices();
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != got[i]) {
+                fail("index" + position(shape, i) + ": expected " + expected[i] + " but was " + got[i]
+                        + "\nactual:\n" + actual);
+            }
+        }
+    }
+
+    static void assertFeatureMapEquals(double[][] expected, FeatureMap actual) {
+        assertFeatureMapEquals(FeatureMap.of(expected), actual);
+    }
+
+    private static boolean close(float expected, float actual) {
+        if (Float.isNaN(expected) || Float.isNaN(actual) || Float.isInfinite(expected)) {
+            return Float.compare(expected, actual) == 0 || (Float.isNaN(expected) && Float.isNaN(actual));
+        }
+        return Math.abs(expected - actual) <= TOLERANCE + TOLERANCE * Math.abs(expected);
+    }
+
+    /** {@code "[n, c, h, w]"} of flat NCHW index {@code i}. */
+    private static String position(int[] shape, int i) {
+        int w = i % shape[3];
+        int h = i / shape[3] % shape[2];
+        int c = i / (shape[3] * shape[2]) % shape[1];
+        int n = i / (shape[3] * shape[2] * shape[1]);
+        return "[" + n + ", " + c + ", " + h + ", " + w + "]";
+    }
+}
