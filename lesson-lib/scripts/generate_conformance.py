@@ -394,6 +394,26 @@ def call_torch(op, x, p):
     raise ValueError(op)
 
 
+# ---------------------------------------------------------------- the output-size table
+
+def output_size_table():
+    """in, window, stride, padding, dilation, ceil_mode -> out, as PyTorch's max_pool2d computes it."""
+    rows = []
+    for size in (1, 2, 4, 5, 7, 8, 28, 224):
+        for window, stride, padding, dilation in ((1, 1, 0, 1), (2, 2, 0, 1), (2, 1, 0, 1), (3, 2, 1, 1),
+                                                  (3, 3, 1, 1), (2, 2, 1, 1), (3, 1, 1, 2), (4, 3, 2, 1),
+                                                  (5, 2, 2, 1), (2, 3, 0, 1)):
+            for ceil in (False, True):
+                x = torch.zeros(1, 1, size, size)
+                out = accepted(lambda: F.max_pool2d(x, window, stride, padding, dilation, ceil))
+                if out is not None:
+                    rows.append((size, window, stride, padding, dilation, str(ceil).lower(), out.shape[2]))
+    path = OUT.parent / "output-sizes.csv"
+    header = "# " + TORCH + ": input,window,stride,padding,dilation,ceil_mode,output (generate_conformance.py)"
+    path.write_text("\n".join([header] + [",".join(map(str, row)) for row in rows]) + "\n")
+    print(f"{path.name}: {len(rows)} rows")
+
+
 def main():
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
@@ -403,6 +423,7 @@ def main():
     fixtures = [lesson_cases(), max_fixture, sliding_cases("avg_pool2d", 60, with_dilation=False), lp_cases(),
                 adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases()]
     total = sum(f.write() for f in fixtures)
+    output_size_table()
     print(f"{total} cases in {OUT}")
 
 

@@ -1,29 +1,53 @@
 package org.poolinglab;
 
-/** The max pooling loop, shared by every max operation (sliding, adaptive, global). */
+/**
+ * The max pooling loops, shared by every max operation (sliding, adaptive, global). NaN wins over any
+ * number, and among equal maxima the first in scan order wins: both exactly as in PyTorch.
+ */
 final class MaxPooling {
 
     private MaxPooling() {
     }
 
-    /**
-     * For every plane and window, the largest value. NaN wins over any number and a later NaN over an
-     * earlier one, and among equal maxima the first in scan order wins: all exactly as in PyTorch.
-     *
-     * @param indices when not null, receives each maximum's position {@code h * W + w} in its input
-     *                plane, in the output's NCHW order
-     */
-    static FeatureMap pool(FeatureMap input, Windows windows, int[] indices) {
+    /** For every plane and window, the largest value. */
+    static FeatureMap pool(FeatureMap input, Windows windows) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         int width = input.width();
-        int planeSize = input.height() * width;
-        int planes = input.batch() * input.channels();
         float[] in = input.data;
-        float[] out = new float[planes * rows.count() * cols.count()];
+        float[] out = new float[windows.outputCells(input)];
         int o = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * planeSize;
+        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
+            int base = plane * input.height() * width;
+            for (int oh = 0; oh < rows.count(); oh++) {
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int h = rows.first[oh]; h < rows.end[oh]; h += rows.step) {
+                        int rowStart = base + h * width;
+                        for (int w = cols.first[ow]; w < cols.end[ow]; w += cols.step) {
+                            max = Math.max(max, in[rowStart + w]); // NaN if either is NaN
+                        }
+                    }
+                    out[o++] = max;
+                }
+            }
+        }
+        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+    }
+
+    /**
+     * Like {@link #pool}, and writes each maximum's position {@code h * W + w} in its input plane to
+     * {@code indices}, in the output's NCHW order. A later NaN replaces an earlier one, as in PyTorch.
+     */
+    static FeatureMap poolWithIndices(FeatureMap input, Windows windows, int[] indices) {
+        AxisWindows rows = windows.rows();
+        AxisWindows cols = windows.cols();
+        int width = input.width();
+        float[] in = input.data;
+        float[] out = new float[windows.outputCells(input)];
+        int o = 0;
+        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
+            int base = plane * input.height() * width;
             for (int oh = 0; oh < rows.count(); oh++) {
                 for (int ow = 0; ow < cols.count(); ow++) {
                     float max = Float.NEGATIVE_INFINITY;
@@ -38,10 +62,7 @@ final class MaxPooling {
                         }
                     }
                     out[o] = max;
-                    if (indices != null) {
-                        indices[o] = argmax;
-                    }
-                    o++;
+                    indices[o++] = argmax;
                 }
             }
         }

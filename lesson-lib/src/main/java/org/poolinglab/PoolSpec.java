@@ -22,7 +22,8 @@ import java.util.OptionalInt;
  *   <li><b>dilation</b>: the gap between the cells a window reads (max pooling only); default 1.</li>
  *   <li><b>ceil mode</b>: round the output size up, keeping a last partial window, unless it would
  *       start in the right/bottom padding.</li>
- *   <li><b>count_include_pad</b> and <b>divisor override</b>: what an average divides by.</li>
+ *   <li><b>count_include_pad</b> and <b>divisor override</b>: what an average divides by (max pooling
+ *       ignores them, so one spec serves both kinds of pooling).</li>
  * </ul>
  *
  * <h2>Output size</h2>

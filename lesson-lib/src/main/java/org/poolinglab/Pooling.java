@@ -29,10 +29,11 @@ public final class Pooling {
 
     /**
      * Max pooling: each window's largest value. Padding counts as -infinity, so it never wins.
-     * A NaN in a window makes that window's result NaN.
+     * A NaN in a window makes that window's result NaN. The spec's average-only settings
+     * (count_include_pad, divisor override) do not apply, so one spec serves both kinds of pooling.
      */
     public static FeatureMap maxPool(FeatureMap input, PoolSpec spec) {
-        return MaxPooling.pool(input, maxWindows("maxPool", input, spec), null);
+        return MaxPooling.pool(input, slidingWindows(input, spec));
     }
 
     /**
@@ -41,7 +42,7 @@ public final class Pooling {
      * order wins ties.
      */
     public static PooledWithIndices maxPoolWithIndices(FeatureMap input, PoolSpec spec) {
-        return maxWithIndices(input, maxWindows("maxPoolWithIndices", input, spec));
+        return maxWithIndices(input, slidingWindows(input, spec));
     }
 
     /**
@@ -82,7 +83,7 @@ public final class Pooling {
      * regions (neighbouring regions may share a row or column) and keeps each region's largest value.
      */
     public static FeatureMap adaptiveMaxPool(FeatureMap input, int outputHeight, int outputWidth) {
-        return MaxPooling.pool(input, adaptiveWindows(input, outputHeight, outputWidth), null);
+        return MaxPooling.pool(input, adaptiveWindows(input, outputHeight, outputWidth));
     }
 
     /** {@link #adaptiveMaxPool} that also says where each maximum came from, as {@link #maxPoolWithIndices}. */
@@ -129,16 +130,9 @@ public final class Pooling {
     }
 
     private static PooledWithIndices maxWithIndices(FeatureMap input, Windows windows) {
-        int[] indices = new int[input.batch() * input.channels() * windows.rows().count() * windows.cols().count()];
-        FeatureMap output = MaxPooling.pool(input, windows, indices);
+        int[] indices = new int[windows.outputCells(input)];
+        FeatureMap output = MaxPooling.poolWithIndices(input, windows, indices);
         return new PooledWithIndices(output, indices);
-    }
-
-    private static Windows maxWindows(String operation, FeatureMap input, PoolSpec spec) {
-        Windows windows = slidingWindows(input, spec);
-        Check.argument(spec.divisorOverride().isEmpty(), () -> "divisorOverride applies to avgPool only but "
-                + operation + " got " + spec.divisorOverride().getAsInt());
-        return windows;
     }
 
     private static Windows slidingWindows(FeatureMap input, PoolSpec spec) {

@@ -94,7 +94,7 @@ public record WindowStep(int number, PoolType type, int outputRow, int outputCol
     }
 
     /**
-     * E.g. {@code "step 1: window rows 0-1, columns 0-1 [1 3 / 4 6] -> max 6 -> output[0, 0]"}.
+     * E.g. {@code "step 1: window rows 0..1, columns 0..1 [1 3 / 4 6] -> max 6 -> output[0, 0]"}.
      */
     @Override
     public String toString() {
@@ -116,7 +116,7 @@ public record WindowStep(int number, PoolType type, int outputRow, int outputCol
             String terms = contributors.stream().map(c -> format(c.value())).collect(Collectors.joining(" + "));
             operation = "average (" + terms + ") / " + divisor + " = " + format(value);
         }
-        return "step " + number + ": window rows " + top + "-" + bottom + ", columns " + left + "-" + right
+        return "step " + number + ": window rows " + top + ".." + bottom + ", columns " + left + ".." + right
                 + " [" + grid + "] -> " + operation + " -> output[" + outputRow + ", " + outputColumn + "]";
     }
 

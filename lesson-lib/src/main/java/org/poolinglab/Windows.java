@@ -20,7 +20,8 @@ record Windows(AxisWindows rows, AxisWindows cols) {
                 AxisWindows.adaptive(input.width(), output.width()));
     }
 
-    Size outputSize() {
-        return new Size(rows.count(), cols.count());
+    /** How many values pooling {@code input} through these windows gives: N * C * output height * width. */
+    int outputCells(FeatureMap input) {
+        return input.batch() * input.channels() * rows.count() * cols.count();
     }
 }

@@ -1,7 +1,11 @@
 package org.poolinglab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.function.Executable;
 
 /** The one comparison of feature maps used by every test: shapes first, then every cell. */
 final class FeatureMapAssertions {
@@ -40,6 +44,19 @@ final class FeatureMapAssertions {
 
     static void assertFeatureMapEquals(double[][] expected, FeatureMap actual) {
         assertFeatureMapEquals(FeatureMap.of(expected), actual);
+    }
+
+    /**
+     * {@code call} throws an {@link IllegalArgumentException} whose message contains every fragment
+     * (the parameter's name, the bad value, the rule).
+     */
+    static IllegalArgumentException assertRejected(Executable call, String... fragments) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
+        for (String fragment : fragments) {
+            assertTrue(error.getMessage().contains(fragment),
+                    () -> "message should contain '" + fragment + "' but was: " + error.getMessage());
+        }
+        return error;
     }
 
     private static boolean close(float expected, float actual) {

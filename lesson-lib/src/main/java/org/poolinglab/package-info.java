@@ -1,0 +1,13 @@
+/**
+ * Pooling Lab's pooling library, the code the lesson's notebooks call.
+ *
+ * <ul>
+ *   <li>{@link org.poolinglab.FeatureMap}: an immutable N x C x H x W tensor of floats.</li>
+ *   <li>{@link org.poolinglab.PoolSpec}: window, stride, padding and the rest, with the output-size formula.</li>
+ *   <li>{@link org.poolinglab.Pooling}: max, average, power-average, adaptive and global pooling, and
+ *       {@link org.poolinglab.Pooling#steps} for watching a window slide.</li>
+ * </ul>
+ * The loops themselves live in package-private classes ({@code MaxPooling}, {@code AveragePooling}), over
+ * windows worked out once per call ({@code AxisWindows}).
+ */
+package org.poolinglab;

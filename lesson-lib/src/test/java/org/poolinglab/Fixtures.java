@@ -1,0 +1,60 @@
+package org.poolinglab;
+
+import java.util.List;
+import java.util.Random;
+
+/** Inputs a person can check by hand, and seeded random ones for properties. */
+final class Fixtures {
+
+    /** The lesson's 4x4 feature map. */
+    static final double[][] LESSON = {
+            {1, 3, 2, 1},
+            {4, 6, 5, 2},
+            {7, 8, 9, 3},
+            {1, 2, 0, 4}};
+
+    /** The lesson's 2x2 max pooling, stride 2. */
+    static final double[][] LESSON_MAX = {{6, 5}, {8, 9}};
+    /** 2x2 average pooling, stride 2, as the lesson's outline gives it. */
+    static final double[][] LESSON_AVERAGE = {{3.5, 2.5}, {4.5, 4.0}};
+    static final double LESSON_GLOBAL_MAX = 9;
+    static final double LESSON_GLOBAL_AVERAGE = 58.0 / 16;
+
+    /** Specs of every kind that are valid for maps of at least 5x5. */
+    static final List<PoolSpec> SPECS = List.of(
+            PoolSpec.of(1),
+            PoolSpec.of(2),
+            PoolSpec.of(3).stride(1),
+            PoolSpec.of(3).stride(2).padding(1),
+            PoolSpec.of(2, 3).stride(1, 2),
+            PoolSpec.of(3).stride(2).ceilMode(true),
+            PoolSpec.of(3).stride(2).padding(1).ceilMode(true).countIncludePad(false),
+            PoolSpec.of(2).stride(3),
+            PoolSpec.of(4).padding(1, 2, 0, 1),
+            PoolSpec.of(3).same(),
+            PoolSpec.of(2).stride(2).sameLower(),
+            PoolSpec.of(2).divisorOverride(3));
+
+    private Fixtures() {
+    }
+
+    static FeatureMap lesson() {
+        return FeatureMap.of(LESSON);
+    }
+
+    /** A map of standard-normal values, the same for the same seed. */
+    static FeatureMap random(long seed, int... shape) {
+        Random random = new Random(seed);
+        float[] data = new float[shape[0] * shape[1] * shape[2] * shape[3]];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        return FeatureMap.of(shape, data);
+    }
+
+    static FeatureMap constant(float value, int... shape) {
+        float[] data = new float[shape[0] * shape[1] * shape[2] * shape[3]];
+        java.util.Arrays.fill(data, value);
+        return FeatureMap.of(shape, data);
+    }
+}
