@@ -30,9 +30,9 @@ public final class LessonExample {
             System.out.println("  " + step);
         }
         System.out.println();
-        System.out.println("Max pooling:     " + Pooling.maxPool(x, spec));
-        System.out.println("Average pooling: " + Pooling.avgPool(x, spec));
-        System.out.println("Global max:      " + Pooling.globalMaxPool(x));
-        System.out.println("Global average:  " + Pooling.globalAvgPool(x));
+        System.out.println("Max pooling, 2x2 stride 2:\n" + Pooling.maxPool(x, spec) + "\n");
+        System.out.println("Average pooling, 2x2 stride 2:\n" + Pooling.avgPool(x, spec) + "\n");
+        System.out.println("Global max pooling:\n" + Pooling.globalMaxPool(x) + "\n");
+        System.out.println("Global average pooling:\n" + Pooling.globalAvgPool(x));
     }
 }
