@@ -290,6 +290,18 @@ public final class PoolSpec {
         return formula + " = " + numbers + " = " + rounded + dropped;
     }
 
+    /** {@code "1"} when every side has 1, {@code "1x2"} for 1 row and 2 columns each side, else each side. */
+    private String describePadding() {
+        boolean symmetric = padding[0] == padding[2] && padding[1] == padding[3];
+        if (symmetric && padding[0] == padding[1]) {
+            return String.valueOf(padding[0]);
+        }
+        if (symmetric) {
+            return padding[0] + "x" + padding[1];
+        }
+        return "top " + padding[0] + " left " + padding[1] + " bottom " + padding[2] + " right " + padding[3];
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof PoolSpec that
@@ -311,12 +323,8 @@ public final class PoolSpec {
         StringBuilder text = new StringBuilder("PoolSpec{window ").append(window).append(", stride ").append(stride);
         if (paddingMode != PaddingMode.EXPLICIT) {
             text.append(", padding ").append(paddingMode);
-        } else if (padding[0] == padding[2] && padding[1] == padding[3]) {
-            text.append(padding[0] == padding[1] && padding[0] == 0 ? "" :
-                    ", padding " + (padding[0] == padding[1] ? String.valueOf(padding[0]) : padding[0] + "x" + padding[1]));
-        } else {
-            text.append(", padding top ").append(padding[0]).append(" left ").append(padding[1])
-                    .append(" bottom ").append(padding[2]).append(" right ").append(padding[3]);
+        } else if (!Arrays.equals(padding, new int[4])) {
+            text.append(", padding ").append(describePadding());
         }
         if (!dilation.equals(new Size(1, 1))) {
             text.append(", dilation ").append(dilation);
