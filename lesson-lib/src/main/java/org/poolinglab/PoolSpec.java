@@ -290,6 +290,34 @@ public final class PoolSpec {
         return formula + " = " + numbers + " = " + rounded + dropped;
     }
 
+    /**
+     * This spec in words, for titles and tables, e.g. {@code "2x2 max pooling, stride 2, padding 1"}.
+     * Only what differs from the defaults is mentioned after the stride.
+     */
+    public String describe(PoolType type) {
+        StringBuilder text = new StringBuilder().append(window)
+                .append(type == PoolType.MAX ? " max" : " average").append(" pooling, stride ")
+                .append(stride.height() == stride.width() ? String.valueOf(stride.height()) : stride.toString());
+        if (paddingMode != PaddingMode.EXPLICIT) {
+            text.append(paddingMode == PaddingMode.SAME_UPPER ? ", SAME padding" : ", SAME_LOWER padding");
+        } else if (!Arrays.equals(padding, new int[4])) {
+            text.append(", padding ").append(describePadding());
+        }
+        if (!dilation.equals(new Size(1, 1))) {
+            text.append(", dilation ").append(dilation);
+        }
+        if (ceilMode) {
+            text.append(", ceil mode");
+        }
+        if (type == PoolType.AVERAGE && !countIncludePad) {
+            text.append(", padding not counted");
+        }
+        if (type == PoolType.AVERAGE && divisorOverride != 0) {
+            text.append(", divisor ").append(divisorOverride);
+        }
+        return text.toString();
+    }
+
     /** {@code "1"} when every side has 1, {@code "1x2"} for 1 row and 2 columns each side, else each side. */
     private String describePadding() {
         boolean symmetric = padding[0] == padding[2] && padding[1] == padding[3];

@@ -1,0 +1,65 @@
+package org.poolinglab.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/** The colours, fonts and drawing set-up every picture shares, so they look like one family. */
+final class Palette {
+
+    /** Heat-map colours from low to high: light yellow, orange, red (readable under black numbers). */
+    static final Color[] HEAT = {
+            new Color(0xFFFFCC), new Color(0xFED976), new Color(0xFD8D3C), new Color(0xE31A1C)};
+    static final Color BACKGROUND = Color.WHITE;
+    static final Color TEXT = new Color(0x222222);
+    static final Color MUTED_TEXT = new Color(0x888888);
+    static final Color GRID = new Color(0xBBBBBB);
+    static final Color CELL = new Color(0xF4F4F4);
+    static final Color PADDING = new Color(0xE2E2E2);
+    static final Color WINDOW = new Color(0x1F5FBF);
+    static final Color CHOSEN = new Color(0xFDAE61);
+    static final Color AVERAGED = new Color(0xFEE0B6);
+    static final Color DONE = new Color(0xDCEBFA);
+
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font VALUE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+
+    static final BasicStroke THIN = new BasicStroke(1f);
+    static final BasicStroke THICK = new BasicStroke(4f);
+
+    private Palette() {
+    }
+
+    /** A white image with anti-aliased drawing, ready to paint on; dispose the graphics when done. */
+    static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(BACKGROUND);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
+    }
+
+    /** Draws {@code text} centred on {@code (centreX, baselineY)}. */
+    static void centred(Graphics2D g, String text, int centreX, int baselineY) {
+        FontMetrics metrics = g.getFontMetrics();
+        g.drawString(text, centreX - metrics.stringWidth(text) / 2, baselineY);
+    }
+
+    /** The width {@code text} takes in {@code font}. */
+    static int width(String text, Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            return g.getFontMetrics(font).stringWidth(text);
+        } finally {
+            g.dispose();
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.poolinglab.plot;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.GifEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.poolinglab.FeatureMap;
+import org.poolinglab.PoolSpec;
+import org.poolinglab.PoolType;
+import org.poolinglab.Pooling;
+
+/**
+ * Pictures for the lesson. Each method returns an image, so a notebook cell ending in one shows it.
+ * <pre>{@code
+ * Plots.heatmap(x, "The lesson's 4x4 map")
+ * Plots.beforeAfter(x, PoolSpec.of(2), PoolType.MAX)
+ * Plots.grid(Plots.windowFrames(x, PoolSpec.of(2), PoolType.MAX), 2)
+ * }</pre>
+ */
+public final class Plots {
+
+    /** {@link #windowFrames} draws maps up to this many rows and columns; larger ones would be unreadable. */
+    public static final int MAX_FRAME_SIDE = 16;
+
+    private Plots() {
+    }
+
+    /** A heat map of a single map ({@code 1 x 1 x H x W}), with its values written in the cells when it is small. */
+    public static BufferedImage heatmap(FeatureMap map, String title) {
+        float[] values = singlePlane("map", map).toFloatArray();
+        return heatmap(map, title, min(values), max(values));
+    }
+
+    /** A heat map whose colour scale runs from {@code min} to {@code max}, to compare several maps fairly. */
+    public static BufferedImage heatmap(FeatureMap map, String title, double min, double max) {
+        return render(HeatMaps.chart(singlePlane("map", map), title, min, max));
+    }
+
+    /** Every channel of batch entry 0 side by side, on one colour scale. */
+    public static BufferedImage channels(FeatureMap map, String... channelTitles) {
+        if (map == null) {
+            throw new NullPointerException("map must not be null");
+        }
+        require(channelTitles.length == 0 || channelTitles.length == map.channels(), "channelTitles must name all "
+                + map.channels() + " channels but names " + channelTitles.length);
+        float[] values = map.toFloatArray();
+        List<BufferedImage> images = new ArrayList<>();
+        for (int c = 0; c < map.channels(); c++) {
+            String title = channelTitles.length > 0 ? channelTitles[c] : "channel " + c;
+            images.add(heatmap(map.channel(0, c), title, min(values), max(values)));
+        }
+        return row(images.toArray(BufferedImage[]::new));
+    }
+
+    /**
+     * The input and its pooled output side by side on one colour scale, the pooling written in the title,
+     * e.g. "2x2 max pooling, stride 2: 4x4 -> 2x2".
+     */
+    public static BufferedImage beforeAfter(FeatureMap input, PoolSpec spec, PoolType type) {
+        FeatureMap plane = singlePlane("input", input);
+        FeatureMap output = type.apply(plane, spec);
+        float[] values = plane.toFloatArray();
+        double low = Math.min(min(values), min(output.toFloatArray()));
+        double high = Math.max(max(values), max(output.toFloatArray()));
+        return titled(spec.describe(type) + ": " + plane.size() + " \u2192 " + output.size(),
+                row(heatmap(plane, "input " + plane.size(), low, high),
+                        heatmap(output, "output " + output.size(), low, high)));
+    }
+
+    /**
+     * The sliding window, one picture per position in the order the output is filled: the window
+     * outlined on the input (padding drawn as grey cells), the maximum or the averaged cells highlighted,
+     * and the output cell being filled. Save them with {@link #saveGif} for an animation.
+     *
+     * @param input a single map of at most {@value #MAX_FRAME_SIDE} x {@value #MAX_FRAME_SIDE}
+     */
+    public static List<BufferedImage> windowFrames(FeatureMap input, PoolSpec spec, PoolType type) {
+        FeatureMap plane = singlePlane("input", input);
+        require(plane.height() <= MAX_FRAME_SIDE && plane.width() <= MAX_FRAME_SIDE, "input must be at most "
+                + MAX_FRAME_SIDE + "x" + MAX_FRAME_SIDE + " for windowFrames but was " + plane.size()
+                + "; pool a smaller crop, or use beforeAfter");
+        return new WindowFrames(plane, Pooling.steps(plane, spec, type), spec, type).draw();
+    }
+
+    /**
+     * Writes {@code frames} as an animated GIF that loops forever, {@code millisPerFrame} per frame.
+     *
+     * @param file a path ending in {@code .gif}; an existing GIF there is replaced, any other file is not
+     * @return the file written
+     */
+    public static Path saveGif(List<BufferedImage> frames, Path file, int millisPerFrame) throws IOException {
+        require(frames != null && !frames.isEmpty(), "frames must not be empty");
+        require(millisPerFrame >= 10, "millisPerFrame must be >= 10 but was " + millisPerFrame);
+        String name = file.getFileName().toString();
+        require(name.toLowerCase(java.util.Locale.ROOT).endsWith(".gif"), "file must end in .gif but was " + file);
+        Path absolute = file.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            Files.createDirectories(absolute.getParent());
+        }
+        GifEncoder.saveGif(absolute.toString(), frames, 0, millisPerFrame);
+        return absolute;
+    }
+
+    /** Images next to each other, top-aligned, with a small gap. */
+    public static BufferedImage row(BufferedImage... images) {
+        return grid(Arrays.asList(images), images.length);
+    }
+
+    /** Images in rows of {@code columns}, each cell as large as the largest image. */
+    public static BufferedImage grid(List<BufferedImage> images, int columns) {
+        require(images != null && !images.isEmpty(), "images must not be empty");
+        require(columns >= 1, "columns must be >= 1 but was " + columns);
+        int gap = 12;
+        int cellWidth = images.stream().mapToInt(BufferedImage::getWidth).max().orElseThrow();
+        int cellHeight = images.stream().mapToInt(BufferedImage::getHeight).max().orElseThrow();
+        int cols = Math.min(columns, images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        BufferedImage result = new BufferedImage(cols * cellWidth + (cols - 1) * gap,
+                rows * cellHeight + (rows - 1) * gap, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Palette.canvas(result);
+        try {
+            for (int i = 0; i < images.size(); i++) {
+                g.drawImage(images.get(i), (i % cols) * (cellWidth + gap), (i / cols) * (cellHeight + gap), null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return result;
+    }
+
+    /**
+     * A line chart: one line per series over the same x values. Series keep the order of a
+     * {@link LinkedHashMap} (or a sorted map); other maps are shown in alphabetical order.
+     */
+    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
+                                      Map<String, double[]> series) {
+        XYChart chart = lineChart(title, xTitle, yTitle, x, series);
+        return render(chart);
+    }
+
+    /** A bar chart: one group of bars per category, one bar per series. Series order as in {@link #lines}. */
+    public static BufferedImage bars(String title, String yTitle, List<String> categories,
+                                     Map<String, double[]> series) {
+        return render(barChart(title, yTitle, categories, series));
+    }
+
+    static XYChart lineChart(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+        require(x != null && x.length > 0, "x must not be empty");
+        XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(7);
+        for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
+            require(entry.getValue().length == x.length, "series '" + entry.getKey() + "' must have " + x.length
+                    + " values (one per x) but has " + entry.getValue().length);
+            chart.addSeries(entry.getKey(), x, entry.getValue()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
+    static CategoryChart barChart(String title, String yTitle, List<String> categories, Map<String, double[]> series) {
+        require(categories != null && !categories.isEmpty(), "categories must not be empty");
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFont(Palette.LABEL);
+        chart.getStyler().setLabelsPosition(0.9);
+        for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
+            require(entry.getValue().length == categories.size(), "series '" + entry.getKey() + "' must have "
+                    + categories.size() + " values (one per category) but has " + entry.getValue().length);
+            List<Double> values = Arrays.stream(entry.getValue()).boxed().toList();
+            chart.addSeries(entry.getKey(), categories, values);
+        }
+        return chart;
+    }
+
+    private static void style(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBorderVisible(false);
+        styler.setChartTitleFont(Palette.TITLE);
+        styler.setChartTitleBoxVisible(false);
+        styler.setAxisTitleFont(Palette.LABEL);
+        styler.setAxisTickLabelsFont(Palette.LABEL);
+        styler.setLegendFont(Palette.LABEL);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendBorderColor(Palette.BACKGROUND);
+        styler.setPlotGridLinesColor(new java.awt.Color(0xE6E6E6));
+        styler.setDecimalPattern("#,##0.###");
+    }
+
+    private static Map<String, double[]> ordered(Map<String, double[]> series) {
+        require(series != null && !series.isEmpty(), "series must not be empty");
+        return series instanceof LinkedHashMap || series instanceof SortedMap ? series : new TreeMap<>(series);
+    }
+
+    private static BufferedImage titled(String title, BufferedImage body) {
+        int header = 40;
+        int width = Math.max(body.getWidth(), Palette.width(title, Palette.TITLE) + 40);
+        BufferedImage result = new BufferedImage(width, body.getHeight() + header, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Palette.canvas(result);
+        try {
+            g.setColor(Palette.TEXT);
+            g.setFont(Palette.TITLE);
+            Palette.centred(g, title, width / 2, 28);
+            g.drawImage(body, (width - body.getWidth()) / 2, header, null);
+        } finally {
+            g.dispose();
+        }
+        return result;
+    }
+
+    static BufferedImage render(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static FeatureMap singlePlane(String name, FeatureMap map) {
+        if (map == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        require(map.batch() == 1 && map.channels() == 1, name + " must be a single 1x1xHxW map but was "
+                + map.batch() + "x" + map.channels() + "x" + map.height() + "x" + map.width()
+                + "; take one plane with channel(n, c), or use channels(...)");
+        return map;
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static double min(float[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        for (float value : values) {
+            min = Math.min(min, value);
+        }
+        return min;
+    }
+
+    private static double max(float[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+}
