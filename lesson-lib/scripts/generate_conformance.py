@@ -414,6 +414,22 @@ def output_size_table():
     print(f"{path.name}: {len(rows)} rows")
 
 
+# ---------------------------------------------------------------- convolution (for the notebooks' experiments)
+
+def convolution_cases():
+    """conv2d with stride 1, no padding, every filter shared by all input channels (Convolution.conv2d)."""
+    cases = []
+    for shape, filters in [((1, 1, 5, 5), 1), ((1, 2, 6, 7), 2), ((2, 3, 4, 4), 3)]:
+        x = random_input(shape)
+        kernels = torch.tensor(np.round(rng.standard_normal((filters, 3, 3)), 3).astype(np.float32))
+        weight = kernels[:, None, :, :].repeat(1, shape[1], 1, 1)  # the same 3x3 filter for every channel
+        cases.append({"name": f"conv_in{'x'.join(map(str, shape))}_{filters}filters", "input": tensor_json(x),
+                      "filters": tensor_json(kernels), "expected": tensor_json(F.conv2d(x, weight))})
+    path = OUT.parent / "convolution.json"
+    path.write_text(json.dumps({"generator": TORCH + ": F.conv2d", "cases": cases}) + "\n")
+    print(f"{path.name}: {len(cases)} cases")
+
+
 def main():
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
@@ -424,6 +440,7 @@ def main():
                 adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases()]
     total = sum(f.write() for f in fixtures)
     output_size_table()
+    convolution_cases()
     print(f"{total} cases in {OUT}")
 
 

@@ -28,14 +28,16 @@ final class HeatMaps {
         int height = plane.height();
         int width = plane.width();
         int cell = Math.max(4, Math.min(56, 480 / Math.max(height, width)));
+        int titleWidth = Palette.width(title, Palette.TITLE);
         HeatMapChart chart = new HeatMapChartBuilder()
-                .width(cell * width + 190)
-                .height(cell * height + 120)
+                .width(Math.max(cell * width, titleWidth) + 190)
+                .height(Math.max(cell * height, 170) + 120)
                 .title(title)
                 .xAxisTitle("column")
                 .yAxisTitle("row")
                 .build();
         style(chart.getStyler(), Math.max(height, width) <= VALUES_UP_TO, min, max);
+        chart.getStyler().setValueFont(Palette.VALUE.deriveFont((float) Math.max(9, Math.min(16, cell * 2 / 7))));
 
         List<Integer> columns = new ArrayList<>();
         for (int w = 0; w < width; w++) {
@@ -62,7 +64,7 @@ final class HeatMaps {
         styler.setShowValue(showValues);
         styler.setValueFont(Palette.VALUE);
         styler.setValueFontColor(Palette.TEXT);
-        styler.setHeatMapDecimalValueFormatter(HeatMaps::format);
+        styler.setHeatMapValueDecimalPattern("0.###");
         styler.setDrawBorder(showValues);
         styler.setChartBackgroundColor(Palette.BACKGROUND);
         styler.setPlotBackgroundColor(Palette.BACKGROUND);

@@ -14,6 +14,9 @@ final class Palette {
     /** Heat-map colours from low to high: light yellow, orange, red (readable under black numbers). */
     static final Color[] HEAT = {
             new Color(0xFFFFCC), new Color(0xFED976), new Color(0xFD8D3C), new Color(0xE31A1C)};
+    /** Line and bar colours, light enough for dark labels on top. */
+    static final Color[] SERIES = {
+            new Color(0x6BAED6), new Color(0xFDAE61), new Color(0x74C476), new Color(0xE78AC3), new Color(0xBCBDDC)};
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x222222);
     static final Color MUTED_TEXT = new Color(0x888888);

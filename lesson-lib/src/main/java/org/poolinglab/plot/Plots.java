@@ -121,7 +121,22 @@ public final class Plots {
 
     /** Images next to each other, top-aligned, with a small gap. */
     public static BufferedImage row(BufferedImage... images) {
-        return grid(Arrays.asList(images), images.length);
+        require(images != null && images.length > 0, "images must not be empty");
+        int gap = 12;
+        int width = Arrays.stream(images).mapToInt(BufferedImage::getWidth).sum() + gap * (images.length - 1);
+        int height = Arrays.stream(images).mapToInt(BufferedImage::getHeight).max().orElseThrow();
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Palette.canvas(result);
+        try {
+            int x = 0;
+            for (BufferedImage image : images) {
+                g.drawImage(image, x, 0, null);
+                x += image.getWidth() + gap;
+            }
+        } finally {
+            g.dispose();
+        }
+        return result;
     }
 
     /** Images in rows of {@code columns}, each cell as large as the largest image. */
@@ -183,6 +198,8 @@ public final class Plots {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(Palette.LABEL);
         chart.getStyler().setLabelsPosition(0.9);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Palette.TEXT);
         for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
             require(entry.getValue().length == categories.size(), "series '" + entry.getKey() + "' must have "
                     + categories.size() + " values (one per category) but has " + entry.getValue().length);
@@ -204,7 +221,8 @@ public final class Plots {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendBorderColor(Palette.BACKGROUND);
         styler.setPlotGridLinesColor(new java.awt.Color(0xE6E6E6));
-        styler.setDecimalPattern("#,##0.###");
+        styler.setDecimalPattern("#,##0.##");
+        styler.setSeriesColors(Palette.SERIES);
     }
 
     private static Map<String, double[]> ordered(Map<String, double[]> series) {
