@@ -1,0 +1,65 @@
+package org.poolinglab.exercises;
+
+import java.util.List;
+import java.util.Set;
+import org.poolinglab.grading.GradedRun;
+import org.poolinglab.grading.GradedTest;
+import org.poolinglab.grading.Submitted;
+import org.poolinglab.grading.TestOutcome;
+
+/**
+ * Instant feedback in a notebook: a check cell hands the current answer to one of these methods,
+ * which runs that exercise's public graded tests right away (the same JUnit tests the grader runs) and
+ * returns a report that prints as a table. Hidden tests run only when the notebook is graded.
+ * <pre>{@code
+ * Check.maxPool((x, window, stride) -> maxPool(x, window, stride))
+ * }</pre>
+ */
+public final class Check {
+
+    private Check() {
+    }
+
+    public static CheckReport outputSize(Answers.OutputSize answer) {
+        return run("output-size", Answers.OutputSize.class, answer);
+    }
+
+    public static CheckReport maxPool(Answers.MaxPool answer) {
+        return run("max-pool", Answers.MaxPool.class, answer);
+    }
+
+    public static CheckReport avgPool(Answers.AvgPool answer) {
+        return run("avg-pool-padding", Answers.AvgPool.class, answer);
+    }
+
+    public static CheckReport globalAvgPool(Answers.GlobalAvgPool answer) {
+        return run("global-avg-pool", Answers.GlobalAvgPool.class, answer);
+    }
+
+    public static CheckReport averagingFilter(Answers.AveragingFilter answer) {
+        return run("avg-as-conv", Answers.AveragingFilter.class, answer);
+    }
+
+    public static CheckReport minPool(Answers.MinPool answer) {
+        return run("min-pool", Answers.MinPool.class, answer);
+    }
+
+    public static CheckReport maxOfTwo(Answers.MaxOfTwo answer) {
+        return run("relu-max", Answers.MaxOfTwo.class, answer);
+    }
+
+    public static CheckReport maxPool2x2(Answers.MaxPool2x2 answer) {
+        return run("max-pool-relu", Answers.MaxPool2x2.class, answer);
+    }
+
+    private static <T> CheckReport run(String id, Class<T> type, T answer) {
+        if (answer == null) {
+            throw new NullPointerException("answer must not be null: pass your method as a lambda");
+        }
+        Exercise exercise = Exercises.byId(id).orElseThrow();
+        Submitted.install(type, answer);
+        List<TestOutcome> outcomes = new GradedRun(false, Set.of(), test -> { }, outcome -> { }).run(List.of(exercise));
+        List<GradedTest> hidden = GradedTest.of(exercise).stream().filter(GradedTest::hidden).toList();
+        return new CheckReport(exercise, outcomes, hidden.size(), hidden.stream().mapToInt(GradedTest::points).sum());
+    }
+}

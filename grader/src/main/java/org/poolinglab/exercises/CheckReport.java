@@ -1,0 +1,52 @@
+package org.poolinglab.exercises;
+
+import java.util.List;
+import org.poolinglab.grading.TestOutcome;
+
+/**
+ * What a notebook check found: one line per public test (pass or fail, points, and why it failed),
+ * and how many hidden tests are left for grading. Prints as a table.
+ *
+ * @param exercise     the exercise checked
+ * @param outcomes     the public tests' outcomes
+ * @param hiddenTests  how many hidden tests were not run
+ * @param hiddenPoints what they are worth
+ */
+public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hiddenTests, int hiddenPoints) {
+
+    public CheckReport {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public int score() {
+        return outcomes.stream().mapToInt(TestOutcome::score).sum();
+    }
+
+    public int maxScore() {
+        return outcomes.stream().mapToInt(TestOutcome::points).sum();
+    }
+
+    public boolean allPassed() {
+        return outcomes.stream().allMatch(TestOutcome::passed);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder()
+                .append(exercise.id()).append(": ").append(exercise.title()).append(": ")
+                .append(score()).append(" of ").append(maxScore()).append(" points from the public tests")
+                .append(allPassed() ? ", all passed" : "").append('\n');
+        for (TestOutcome outcome : outcomes) {
+            text.append(String.format("  %s  %2d/%-2d  %s%n", outcome.passed() ? "PASS" : "FAIL", outcome.score(),
+                    outcome.points(), outcome.name()));
+            if (!outcome.passed()) {
+                outcome.message().lines().limit(16).forEach(line -> text.append("              ").append(line).append('\n'));
+            }
+        }
+        if (hiddenTests > 0) {
+            text.append("  ").append(hiddenTests).append(" hidden test").append(hiddenTests == 1 ? "" : "s")
+                    .append(" (").append(hiddenPoints).append(" points) did not run here; ").append(hiddenTests == 1 ? "it runs" : "they run").append(" when your notebook is graded.");
+        }
+        return text.toString().stripTrailing();
+    }
+}

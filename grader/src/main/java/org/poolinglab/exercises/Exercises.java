@@ -1,0 +1,50 @@
+package org.poolinglab.exercises;
+
+import java.util.List;
+import java.util.Optional;
+import org.poolinglab.grading.tests.AveragingFilterTests;
+import org.poolinglab.grading.tests.AvgPoolTests;
+import org.poolinglab.grading.tests.GlobalAvgPoolTests;
+import org.poolinglab.grading.tests.MaxOfTwoTests;
+import org.poolinglab.grading.tests.MaxPool2x2Tests;
+import org.poolinglab.grading.tests.MaxPoolTests;
+import org.poolinglab.grading.tests.MinPoolTests;
+import org.poolinglab.grading.tests.OutputSizeTests;
+
+/** Every exercise, in the order of the exercise notebook. */
+public final class Exercises {
+
+    public static final List<Exercise> ALL = List.of(
+            new Exercise("output-size", "The output-size formula, with ceil mode",
+                    "int outputSize(int input, int window, int stride, int padding, boolean ceilMode)", "outputSize",
+                    Answers.OutputSize.class, OutputSizeTests.class, List.of()),
+            new Exercise("max-pool", "Max pooling from scratch",
+                    "double[][] maxPool(double[][] x, int window, int stride)", "maxPool",
+                    Answers.MaxPool.class, MaxPoolTests.class, List.of()),
+            new Exercise("avg-pool-padding", "Average pooling with padding, both ways of counting",
+                    "double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad)",
+                    "avgPool", Answers.AvgPool.class, AvgPoolTests.class, List.of()),
+            new Exercise("global-avg-pool", "Global average pooling, one value per channel",
+                    "double[] globalAvgPool(double[][][] x)", "globalAvgPool",
+                    Answers.GlobalAvgPool.class, GlobalAvgPoolTests.class, List.of()),
+            new Exercise("avg-as-conv", "Average pooling is a convolution",
+                    "double[][] averagingFilter(int window)", "averagingFilter",
+                    Answers.AveragingFilter.class, AveragingFilterTests.class, List.of()),
+            new Exercise("min-pool", "Min pooling from max pooling",
+                    "double[][] minPool(double[][] x, int window, int stride)", "minPool",
+                    Answers.MinPool.class, MinPoolTests.class, List.of()),
+            new Exercise("relu-max", "The larger of two numbers, from ReLU",
+                    "double maxOfTwo(double a, double b)", "maxOfTwo",
+                    Answers.MaxOfTwo.class, MaxOfTwoTests.class, List.of()),
+            new Exercise("max-pool-relu", "2x2 max pooling built from ReLU",
+                    "double[][] maxPool2x2(double[][] x)", "maxPool2x2",
+                    Answers.MaxPool2x2.class, MaxPool2x2Tests.class, List.of("relu-max")));
+
+    private Exercises() {
+    }
+
+    /** The exercise with this id. */
+    public static Optional<Exercise> byId(String id) {
+        return ALL.stream().filter(exercise -> exercise.id().equals(id)).findFirst();
+    }
+}

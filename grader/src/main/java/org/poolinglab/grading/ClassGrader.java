@@ -1,0 +1,217 @@
+package org.poolinglab.grading;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.poolinglab.exercises.Exercise;
+import org.poolinglab.exercises.Exercises;
+import org.poolinglab.plot.Plots;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Grades every notebook in a folder (student = file name), in parallel, into a gradebook, per-student
+ * reports and a score histogram. One bad submission never stops the batch; a rerun reuses the grades
+ * of notebooks that did not change.
+ */
+public final class ClassGrader {
+
+    /** One row of the gradebook: a grade, or why the file could not be graded. */
+    public record Row(String student, Grade grade, String status, boolean reused) {
+    }
+
+    private final SubmissionGrader grader;
+    private final int jobs;
+    private final PrintStream progress;
+
+    public ClassGrader(SubmissionGrader grader, int jobs, PrintStream progress) {
+        this.grader = grader;
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    /** Grades {@code folder} into {@code out}; returns the rows in student order. */
+    public List<Row> grade(Path folder, Path out) throws IOException {
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(folder)) {
+            notebooks = files.filter(path -> path.getFileName().toString().endsWith(".ipynb") && Files.isRegularFile(path))
+                    .sorted().toList();
+        }
+        OutputFiles files = new OutputFiles(out);
+        String fingerprint = fingerprint();
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<Future<Row>> futures = new ArrayList<>();
+        for (Path notebook : notebooks) {
+            futures.add(pool.submit(() -> {
+                Row row = gradeOne(notebook, out, files, fingerprint);
+                showProgress(finished.incrementAndGet(), notebooks.size());
+                return row;
+            }));
+        }
+        pool.shutdown();
+        List<Row> rows = new ArrayList<>();
+        for (Future<Row> future : futures) {
+            try {
+                rows.add(future.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (progress != null && !notebooks.isEmpty()) {
+            progress.println();
+        }
+        note(files.write("gradebook.csv", gradebookCsv(rows)));
+        note(files.write("histogram.png", histogram(rows)));
+        return rows;
+    }
+
+    private Row gradeOne(Path notebook, Path out, OutputFiles files, String fingerprint) throws IOException {
+        String file = notebook.getFileName().toString();
+        String student = file.substring(0, file.length() - ".ipynb".length());
+        String key = OutputFiles.sha256(Files.readAllBytes(notebook)) + ":" + fingerprint;
+        Path record = out.resolve("students").resolve(student).resolve("grading.json");
+        Grade cached = cachedGrade(record, key);
+        if (cached != null) {
+            return new Row(student, cached, "graded", true);
+        }
+        try {
+            Grade grade = grader.grade(notebook, student);
+            String folder = "students/" + student + "/";
+            note(files.write(folder + "results.json", Reports.resultsJson(grade)));
+            note(files.write(folder + "feedback.md", Reports.feedback(grade)));
+            JsonObject saved = new JsonObject();
+            saved.addProperty("key", key);
+            saved.add("grade", new Gson().toJsonTree(grade));
+            note(files.write(folder + "grading.json", new Gson().toJson(saved)));
+            return new Row(student, grade, "graded", false);
+        } catch (UnreadableSubmissionException e) {
+            return new Row(student, null, "unreadable: " + e.getMessage().replace(notebook.toString() + ": ", ""), false);
+        }
+    }
+
+    private static Grade cachedGrade(Path record, String key) {
+        try {
+            if (!Files.exists(record)) {
+                return null;
+            }
+            JsonObject saved = JsonParser.parseString(Files.readString(record)).getAsJsonObject();
+            if (!key.equals(saved.get("key").getAsString())) {
+                return null;
+            }
+            return new Gson().fromJson(saved.get("grade"), new TypeToken<Grade>() { }.getType());
+        } catch (IOException | RuntimeException e) {
+            return null; // grade it again
+        }
+    }
+
+    /** The gradebook: student, points per exercise, total, max, percent, status. */
+    public static String gradebookCsv(List<Row> rows) {
+        StringColumn student = StringColumn.create("student");
+        Map<Exercise, IntColumn> perExercise = new LinkedHashMap<>();
+        Exercises.ALL.forEach(exercise -> perExercise.put(exercise, IntColumn.create(exercise.id())));
+        IntColumn total = IntColumn.create("total");
+        IntColumn max = IntColumn.create("max");
+        DoubleColumn percent = DoubleColumn.create("percent");
+        StringColumn status = StringColumn.create("status");
+        int maxPoints = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
+                .mapToInt(GradedTest::points).sum();
+        for (Row row : rows) {
+            student.append(row.student());
+            perExercise.forEach((exercise, column) -> column.append(row.grade() == null ? 0 : row.grade().score(exercise)));
+            int score = row.grade() == null ? 0 : row.grade().score();
+            total.append(score);
+            max.append(maxPoints);
+            percent.append(Math.round(1000.0 * score / maxPoints) / 10.0);
+            status.append(row.status());
+        }
+        Table table = Table.create("gradebook", student);
+        perExercise.values().forEach(table::addColumns);
+        table.addColumns(total, max, percent, status);
+        StringWriter csv = new StringWriter();
+        table.write().csv(csv);
+        return csv.toString();
+    }
+
+    /** How many students scored 0-9 %, 10-19 %, ..., 90-100 %, as a PNG bar chart. */
+    static byte[] histogram(List<Row> rows) throws IOException {
+        double[] counts = new double[10];
+        int maxPoints = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
+                .mapToInt(GradedTest::points).sum();
+        for (Row row : rows) {
+            int score = row.grade() == null ? 0 : row.grade().score();
+            counts[Math.min(9, (int) (10.0 * score / maxPoints))]++;
+        }
+        List<String> bins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bins.add(i == 9 ? "90-100" : (i * 10) + "-" + (i * 10 + 9));
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("students", counts);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(Plots.bars("Scores of " + rows.size() + " submissions", "students", bins, series), "png", png);
+        return png.toByteArray();
+    }
+
+    /** Changes whenever the graded tests or exercises change, so a rerun regrades everything then. */
+    static String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, GradedRun.class, Sandbox.class));
+            Exercises.ALL.forEach(exercise -> classes.add(exercise.tests()));
+            for (Class<?> type : classes) {
+                try (InputStream bytes = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                    if (bytes != null) {
+                        digest.update(bytes.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void showProgress(int done, int total) {
+        if (progress == null) {
+            return;
+        }
+        int width = 30;
+        int filled = total == 0 ? width : done * width / total;
+        progress.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " graded");
+        progress.flush();
+    }
+
+    private void note(String message) {
+        if (message != null && progress != null) {
+            progress.println("\n" + message);
+        }
+    }
+}

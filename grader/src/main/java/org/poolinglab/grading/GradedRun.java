@@ -1,0 +1,268 @@
+package org.poolinglab.grading;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.poolinglab.exercises.Exercise;
+
+/**
+ * Runs graded tests on JUnit 5's launcher, in this JVM, against the answers installed in
+ * {@link Submitted}: the one engine behind the notebook check, the grading of a notebook and of a class.
+ */
+public final class GradedRun {
+
+    /** How long one graded test may take before it fails as too slow. */
+    public static final Duration TEST_TIME_LIMIT = Duration.ofSeconds(3);
+    /** How much of what a test prints is kept. */
+    static final int OUTPUT_LIMIT = 4096;
+    private static final Pattern SUBMISSION_FRAME = Pattern.compile("\\(?(Submission_[A-Za-z0-9_]+\\.java:\\d+)\\)?");
+
+    private final Set<String> skip;
+    private final boolean includeHidden;
+    private final Consumer<GradedTest> onStart;
+    private final Consumer<TestOutcome> onFinish;
+
+    /**
+     * @param includeHidden whether hidden tests run (not in a notebook check)
+     * @param skip          test ids not to run (already graded)
+     * @param onStart       told before each graded test starts
+     * @param onFinish      told each outcome as soon as it is known
+     */
+    public GradedRun(boolean includeHidden, Set<String> skip, Consumer<GradedTest> onStart, Consumer<TestOutcome> onFinish) {
+        this.includeHidden = includeHidden;
+        this.skip = Set.copyOf(skip);
+        this.onStart = onStart;
+        this.onFinish = onFinish;
+    }
+
+    /** Runs the graded tests of {@code exercises} (less the skipped ones) and returns their outcomes. */
+    public List<TestOutcome> run(List<Exercise> exercises) {
+        Map<String, GradedTest> graded = new HashMap<>();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIME_LIMIT.toSeconds() + " s")
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+        for (Exercise exercise : exercises) {
+            for (GradedTest test : GradedTest.of(exercise)) {
+                if (!skip.contains(test.testId()) && (includeHidden || !test.hidden())) {
+                    graded.put(test.testId(), test);
+                    request.selectors(DiscoverySelectors.selectMethod(exercise.tests(), test.method()));
+                }
+            }
+        }
+        if (!includeHidden) {
+            request.filters(TagFilter.excludeTags(Hidden.TAG));
+        }
+        if (graded.isEmpty()) {
+            return List.of();
+        }
+        Listener listener = new Listener(graded);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(GradedRun.class.getClassLoader());
+        try {
+            LauncherDiscoveryRequest discovery = request.build();
+            launcher().execute(discovery, listener);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        return listener.outcomes;
+    }
+
+    /** JUnit's launcher with the Jupiter engine handed over directly: no service loading, which JShell can trip over. */
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build());
+    }
+
+    /** Turns JUnit's events into one outcome per graded test. */
+    private final class Listener implements TestExecutionListener {
+
+        private final Map<String, GradedTest> graded;
+        private final Map<String, String> gradedByUniqueId = new HashMap<>();
+        private final Map<String, String> firstFailure = new HashMap<>();
+        private final List<TestOutcome> outcomes = new ArrayList<>();
+        private TestPlan plan;
+        private PrintStream savedOut;
+        private PrintStream savedErr;
+        private CappedOutput captured;
+        private Set<Thread> threadsBefore = Set.of();
+
+        Listener(Map<String, GradedTest> graded) {
+            this.graded = graded;
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            this.plan = testPlan;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier identifier) {
+            gradedTest(identifier).ifPresent(test -> {
+                gradedByUniqueId.put(identifier.getUniqueId(), test.testId());
+                onStart.accept(test);
+                threadsBefore = liveThreads();
+                captured = new CappedOutput(OUTPUT_LIMIT);
+                savedOut = System.out;
+                savedErr = System.err;
+                PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+                System.setOut(capture);
+                System.setErr(capture);
+            });
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+            String owner = ownerOf(identifier);
+            if (owner != null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                String where = gradedByUniqueId.containsKey(identifier.getUniqueId()) ? "" : identifier.getDisplayName() + ": ";
+                firstFailure.putIfAbsent(owner, where + describe(result.getThrowable().orElse(null)));
+            }
+            String testId = gradedByUniqueId.get(identifier.getUniqueId());
+            if (testId == null) {
+                return;
+            }
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            GradedTest test = graded.get(testId);
+            String failure = firstFailure.get(testId);
+            String leftover = leftoverThreads();
+            if (failure == null && leftover != null) {
+                failure = leftover;
+            }
+            TestOutcome outcome = new TestOutcome(test.exercise(), testId, test.name(), test.points(), test.hidden(),
+                    failure == null, failure == null ? "" : failure, captured.text());
+            outcomes.add(outcome);
+            onFinish.accept(outcome);
+        }
+
+        private Optional<GradedTest> gradedTest(TestIdentifier identifier) {
+            if (identifier.getSource().orElse(null) instanceof MethodSource source
+                    && identifier.getParentId().map(parent -> !isMethod(parent)).orElse(true)) {
+                return Optional.ofNullable(graded.get(
+                        simpleName(source.getClassName()) + "#" + source.getMethodName()));
+            }
+            return Optional.empty();
+        }
+
+        private boolean isMethod(String uniqueId) {
+            return plan.getTestIdentifier(uniqueId).getSource().orElse(null) instanceof MethodSource;
+        }
+
+        /** The graded test an event belongs to: the node itself or its nearest graded ancestor. */
+        private String ownerOf(TestIdentifier identifier) {
+            TestIdentifier current = identifier;
+            while (current != null) {
+                String testId = gradedByUniqueId.get(current.getUniqueId());
+                if (testId != null) {
+                    return testId;
+                }
+                current = current.getParentId().map(plan::getTestIdentifier).orElse(null);
+            }
+            return null;
+        }
+
+        private String leftoverThreads() {
+            Set<Thread> started = new HashSet<>(liveThreads());
+            started.removeAll(threadsBefore);
+            started.removeIf(thread -> thread.isDaemon() || thread.getName().startsWith("junit-"));
+            long deadline = System.currentTimeMillis() + 300;
+            for (Thread thread : started) {
+                try {
+                    thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            started.removeIf(thread -> !thread.isAlive());
+            if (started.isEmpty()) {
+                return null;
+            }
+            return "left " + started.size() + " thread(s) running (" + started.iterator().next().getName()
+                    + "): every thread an answer starts must finish before it returns";
+        }
+    }
+
+    private static Set<Thread> liveThreads() {
+        return new HashSet<>(Thread.getAllStackTraces().keySet());
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** A failure in words a student can act on. */
+    static String describe(Throwable error) {
+        if (error == null) {
+            return "failed";
+        }
+        String where = whereInAnswer(error);
+        if (error instanceof UnsupportedOperationException) {
+            return "not answered yet (" + error.getMessage() + ")";
+        }
+        if (error instanceof java.util.concurrent.TimeoutException) {
+            return "took longer than " + TEST_TIME_LIMIT.toSeconds() + " s, so it was stopped (an endless loop?)";
+        }
+        if (error instanceof AssertionError) {
+            return error.getMessage() == null ? "an assertion failed" : error.getMessage();
+        }
+        if (error instanceof OutOfMemoryError) {
+            return "ran out of memory" + where;
+        }
+        if (error instanceof StackOverflowError) {
+            return "overflowed the stack (endless recursion?)" + where;
+        }
+        return "threw " + error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + where;
+    }
+
+    /** " at Submission_x.java:12" for the answer's own frame nearest the top, or "" when there is none. */
+    private static String whereInAnswer(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getClassName().startsWith("Submission_") && frame.getLineNumber() > 0) {
+                return " at " + frame.getFileName() + ":" + frame.getLineNumber();
+            }
+        }
+        return "";
+    }
+
+    /** Rewrites {@code Submission_x.java:12} references in a message with {@code mapper}. */
+    static String mapLocations(String message, java.util.function.Function<String, String> mapper) {
+        Matcher matcher = SUBMISSION_FRAME.matcher(message);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(result, Matcher.quoteReplacement(mapper.apply(matcher.group(1))));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package org.poolinglab.grading;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.poolinglab.exercises.Exercise;
+
+/**
+ * Runs compiled answers' graded tests in a separate JVM with a heap limit and a time limit, and turns
+ * whatever happens there (an exception, an endless loop, {@code System.exit}, {@code Runtime.halt}, running
+ * out of memory, a crash) into test outcomes: the test that caused it fails with a message saying what
+ * happened, and a fresh JVM runs the tests that are left, so the other tests keep their points.
+ */
+public final class Sandbox {
+
+    /**
+     * The limits for one submission.
+     *
+     * @param timeLimit    wall-clock time for all of a submission's tests, JVM restarts included
+     * @param heapMegabytes the test JVM's heap
+     */
+    public record Limits(Duration timeLimit, int heapMegabytes) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(60), 256);
+    }
+
+    private static final Gson GSON = new Gson();
+    private static final int OOM_EXIT = 3; // the status -XX:+ExitOnOutOfMemoryError exits with
+
+    private Sandbox() {
+    }
+
+    /**
+     * Runs every graded test of {@code exercises} (all compiled into {@code classes}) and returns one
+     * outcome per test, in exercise order.
+     */
+    public static List<TestOutcome> run(List<Exercise> exercises, Path classes, Path workDir, String classpath, Limits limits) {
+        Map<String, GradedTest> pending = new LinkedHashMap<>();
+        exercises.forEach(exercise -> GradedTest.of(exercise).forEach(test -> pending.put(test.testId(), test)));
+        Map<String, TestOutcome> done = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + limits.timeLimit().toNanos();
+        int maxRuns = pending.size() + exercises.size() + 2;
+        for (int run = 0; run < maxRuns && done.size() < pending.size(); run++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            Path events = workDir.resolve("events-" + run + ".jsonl");
+            Exit exit = launch(exercises, done, events, workDir, classes, classpath, limits, left);
+            Events seen = Events.read(events);
+            seen.results().forEach(outcome -> done.putIfAbsent(outcome.testId(), outcome));
+            if (seen.finished() || (exit.status() == SandboxMain.RESTART && seen.restartRequested())) {
+                continue;
+            }
+            String culprit = seen.runningTest(done.keySet());
+            String why = exit.timedOut() ? "did not finish before the submission's " + limits.timeLimit().toSeconds()
+                    + " s ran out" : explain(exit.status(), seen.shutdownHookRan(), limits);
+            if (culprit != null) {
+                done.put(culprit, TestOutcome.failed(pending.get(culprit), why));
+            } else if (seen.installing() != null) {
+                for (GradedTest test : pending.values()) {
+                    if (test.exercise().equals(seen.installing()) && !done.containsKey(test.testId())) {
+                        done.put(test.testId(), TestOutcome.failed(test, "creating the answer " + why));
+                    }
+                }
+            } else {
+                String why2 = seen.nothingReported() ? "the test JVM did not start: " + firstLine(workDir.resolve("jvm-output.txt"))
+                        : "the test JVM ended unexpectedly: " + why;
+                pending.values().stream().filter(test -> !done.containsKey(test.testId()))
+                        .forEach(test -> done.put(test.testId(), TestOutcome.failed(test, why2)));
+                break;
+            }
+            if (exit.timedOut()) {
+                break;
+            }
+        }
+        List<TestOutcome> outcomes = new ArrayList<>();
+        for (GradedTest test : pending.values()) {
+            outcomes.add(done.getOrDefault(test.testId(), TestOutcome.failed(test,
+                    "not run: the submission's " + limits.timeLimit().toSeconds() + " s ran out before this test")));
+        }
+        return outcomes;
+    }
+
+    private static String explain(int status, boolean shutdownHookRan, Limits limits) {
+        if (status == OOM_EXIT) {
+            return "ran out of memory (the heap is limited to " + limits.heapMegabytes() + " MB)";
+        }
+        if (shutdownHookRan) {
+            return "called System.exit(" + status + "), which ends the program; return a value instead";
+        }
+        return "stopped the JVM at once (Runtime.halt(" + status + ") or a crash); return a value instead";
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().findFirst().orElse("(no output)") : "(no output)";
+        } catch (IOException | UncheckedIOException e) {
+            return "(its output cannot be read)";
+        }
+    }
+
+    private record Exit(int status, boolean timedOut) {
+    }
+
+    private static Exit launch(List<Exercise> exercises, Map<String, TestOutcome> done, Path events, Path workDir,
+                               Path classes, String classpath, Limits limits, long nanosLeft) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + limits.heapMegabytes() + "m", "-Xss2m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true",
+                "-cp", classes + File.pathSeparator + classpath,
+                SandboxMain.class.getName(), events.toString(),
+                String.join(",", exercises.stream().map(Exercise::id).toList()),
+                String.join(",", done.keySet())));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("jvm-output.txt").toFile())
+                    .start();
+            if (!process.waitFor(nanosLeft, TimeUnit.NANOSECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return new Exit(-1, true);
+            }
+            return new Exit(process.exitValue(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading", e);
+        }
+    }
+
+    /** What a test JVM reported in its events file. */
+    private record Events(List<TestOutcome> results, List<String> started, String installing, boolean finished,
+                          boolean restartRequested, boolean shutdownHookRan) {
+
+        static Events read(Path file) {
+            List<TestOutcome> results = new ArrayList<>();
+            List<String> started = new ArrayList<>();
+            String installing = null;
+            boolean finished = false;
+            boolean restart = false;
+            boolean shutdown = false;
+            List<String> lines;
+            try {
+                lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String line : lines) {
+                JsonObject event;
+                try {
+                    event = JsonParser.parseString(line).getAsJsonObject();
+                } catch (RuntimeException e) {
+                    continue; // a line cut short by a crash
+                }
+                switch (event.get("event").getAsString()) {
+                    case "result" -> results.add(GSON.fromJson(event, TestOutcome.class));
+                    case "start" -> {
+                        started.add(event.get("test").getAsString());
+                        installing = null;
+                    }
+                    case "install" -> installing = event.get("exercise").getAsString();
+                    case "done" -> finished = true;
+                    case "restart" -> restart = true;
+                    case "shutdown" -> shutdown = true;
+                    default -> { }
+                }
+            }
+            boolean installFinished = !started.isEmpty() || !results.isEmpty();
+            return new Events(results, started, installFinished ? null : installing, finished, restart, shutdown);
+        }
+
+        boolean nothingReported() {
+            return results.isEmpty() && started.isEmpty() && installing == null && !finished && !shutdownHookRan;
+        }
+
+        /** The test that was running when the JVM ended: started, without a result. */
+        String runningTest(java.util.Set<String> known) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                if (!known.contains(started.get(i))) {
+                    return started.get(i);
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.poolinglab.grading;
+
+/**
+ * The result of one graded test (a test method; a parameterised test counts as one, passing only
+ * when all its cases pass).
+ *
+ * @param exercise the exercise id
+ * @param testId   {@code ClassName#method}, stable across runs
+ * @param name     what the test checks, in words
+ * @param points   what it is worth
+ * @param hidden   whether students see it before grades are published
+ * @param passed   whether it passed
+ * @param message  why it failed (empty when it passed)
+ * @param output   what the answer printed while the test ran, cut to a few kilobytes
+ */
+public record TestOutcome(String exercise, String testId, String name, int points, boolean hidden, boolean passed,
+                          String message, String output) {
+
+    public int score() {
+        return passed ? points : 0;
+    }
+
+    public TestOutcome withMessage(String newMessage) {
+        return new TestOutcome(exercise, testId, name, points, hidden, passed, newMessage, output);
+    }
+
+    /** A test that could not pass: it did not run, or it ended the JVM. */
+    public static TestOutcome failed(GradedTest test, String message) {
+        return new TestOutcome(test.exercise(), test.testId(), test.name(), test.points(), test.hidden(), false, message, "");
+    }
+}

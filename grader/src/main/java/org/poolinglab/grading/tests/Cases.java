@@ -1,0 +1,84 @@
+package org.poolinglab.grading.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.poolinglab.FeatureMap;
+import org.poolinglab.PoolSpec;
+import org.poolinglab.Pooling;
+
+/**
+ * Inputs and expected answers for the graded tests. Expected maps come from lesson-lib, whose pooling
+ * is checked against PyTorch by its conformance suite; the lesson's own numbers are written out.
+ */
+final class Cases {
+
+    static final double[][] LESSON = {{1, 3, 2, 1}, {4, 6, 5, 2}, {7, 8, 9, 3}, {1, 2, 0, 4}};
+    static final double[][] LESSON_MAX = {{6, 5}, {8, 9}};
+    static final double[][] LESSON_AVERAGE = {{3.5, 2.5}, {4.5, 4.0}};
+
+    private Cases() {
+    }
+
+    /** A map of small whole numbers (easy to read in a failure message), the same for the same seed. */
+    static double[][] map(long seed, int rows, int cols, int low, int high) {
+        Random random = new Random(seed);
+        double[][] map = new double[rows][cols];
+        for (double[] row : map) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = low + random.nextInt(high - low + 1);
+            }
+        }
+        return map;
+    }
+
+    static double[][] maxPool(double[][] x, int window, int stride) {
+        return Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
+    }
+
+    static double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad) {
+        return Pooling.avgPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride).padding(padding)
+                .countIncludePad(countIncludePad)).toArray();
+    }
+
+    static double[][] negate(double[][] x) {
+        double[][] result = new double[x.length][];
+        for (int r = 0; r < x.length; r++) {
+            result[r] = new double[x[r].length];
+            for (int c = 0; c < x[r].length; c++) {
+                result[r][c] = -x[r][c];
+            }
+        }
+        return result;
+    }
+
+    /** A "valid" cross-correlation with a stride, as a convolution layer computes it. */
+    static double[][] convolve(double[][] x, double[][] filter, int stride) {
+        int rows = (x.length - filter.length) / stride + 1;
+        int cols = (x[0].length - filter[0].length) / stride + 1;
+        double[][] out = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                for (int i = 0; i < filter.length; i++) {
+                    for (int j = 0; j < filter[0].length; j++) {
+                        out[r][c] += filter[i][j] * x[r * stride + i][c * stride + j];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sizes, windows and strides that fit: {rows, cols, window, stride}. */
+    static List<int[]> slidingSettings() {
+        List<int[]> settings = new ArrayList<>();
+        settings.add(new int[] {4, 4, 2, 2});
+        settings.add(new int[] {5, 5, 2, 2});
+        settings.add(new int[] {6, 4, 3, 1});
+        settings.add(new int[] {3, 7, 2, 1});
+        settings.add(new int[] {7, 7, 3, 2});
+        settings.add(new int[] {1, 1, 1, 1});
+        settings.add(new int[] {8, 5, 2, 3});
+        return settings;
+    }
+}
