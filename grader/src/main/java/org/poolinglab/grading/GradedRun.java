@@ -40,6 +40,9 @@ public final class GradedRun {
     static final int OUTPUT_LIMIT = 4096;
     private static final Pattern SUBMISSION_FRAME = Pattern.compile("\\(?(Submission_[A-Za-z0-9_]+\\.java:\\d+)\\)?");
 
+    private static final List<String> JVM_THREADS = List.of("junit-", "ForkJoinPool.commonPool-worker",
+            "process reaper", "Common-Cleaner", "Attach Listener", "Signal Dispatcher", "Notification Thread");
+
     private final Set<String> skip;
     private final boolean includeHidden;
     private final Consumer<GradedTest> onStart;
@@ -195,7 +198,9 @@ public final class GradedRun {
         private String leftoverThreads() {
             Set<Thread> started = new HashSet<>(liveThreads());
             started.removeAll(threadsBefore);
-            started.removeIf(thread -> thread.isDaemon() || thread.getName().startsWith("junit-"));
+            // A thread started from JUnit's timeout thread is a daemon too, so daemons count as well;
+            // only the JVM's and JUnit's own threads, and the shared fork-join pool, may stay.
+            started.removeIf(thread -> JVM_THREADS.stream().anyMatch(prefix -> thread.getName().startsWith(prefix)));
             long deadline = System.currentTimeMillis() + 300;
             for (Thread thread : started) {
                 try {

@@ -65,7 +65,7 @@ public final class Sandbox {
             }
             String culprit = seen.runningTest(done.keySet());
             String why = exit.timedOut() ? "did not finish before the submission's " + limits.timeLimit().toSeconds()
-                    + " s ran out" : explain(exit.status(), seen.shutdownHookRan(), limits);
+                    + " s ran out" : explain(exit.status(), seen.shutdownHookRan(), workDir.resolve("jvm-output.txt"), limits);
             if (culprit != null) {
                 done.put(culprit, TestOutcome.failed(pending.get(culprit), why));
             } else if (seen.installing() != null) {
@@ -75,10 +75,11 @@ public final class Sandbox {
                     }
                 }
             } else {
-                String why2 = seen.nothingReported() ? "the test JVM did not start: " + firstLine(workDir.resolve("jvm-output.txt"))
+                String failure = seen.nothingReported()
+                        ? "the test JVM did not start: " + firstLine(workDir.resolve("jvm-output.txt"))
                         : "the test JVM ended unexpectedly: " + why;
                 pending.values().stream().filter(test -> !done.containsKey(test.testId()))
-                        .forEach(test -> done.put(test.testId(), TestOutcome.failed(test, why2)));
+                        .forEach(test -> done.put(test.testId(), TestOutcome.failed(test, failure)));
                 break;
             }
             if (exit.timedOut()) {
@@ -93,12 +94,13 @@ public final class Sandbox {
         return outcomes;
     }
 
-    private static String explain(int status, boolean shutdownHookRan, Limits limits) {
-        if (status == OOM_EXIT) {
-            return "ran out of memory (the heap is limited to " + limits.heapMegabytes() + " MB)";
-        }
+    private static String explain(int status, boolean shutdownHookRan, Path jvmOutput, Limits limits) {
         if (shutdownHookRan) {
             return "called System.exit(" + status + "), which ends the program; return a value instead";
+        }
+        // -XX:+ExitOnOutOfMemoryError ends the JVM at once too, with status 3, after saying why.
+        if (status == OOM_EXIT && firstLine(jvmOutput).contains("OutOfMemoryError")) {
+            return "ran out of memory (the heap is limited to " + limits.heapMegabytes() + " MB)";
         }
         return "stopped the JVM at once (Runtime.halt(" + status + ") or a crash); return a value instead";
     }

@@ -50,10 +50,41 @@ class NotebooksTest {
                                 () -> checkExecution(notebook)))));
     }
 
-    private static void checkExecution(Path notebook) throws Exception {
+    @TestFactory
+    Stream<DynamicNode> theExerciseNotebooks() {
+        Path master = ROOT.resolve("solutions/pooling-exercises.ipynb");
+        Path student = ROOT.resolve("exercises/pooling-exercises.ipynb");
+        return Stream.of(
+                DynamicContainer.dynamicContainer("solutions/" + master.getFileName(), Stream.of(
+                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.check(read(master))),
+                        DynamicTest.dynamicTest("passes every check on the Java kernel",
+                                () -> checkExercises(master, "all passed")))),
+                DynamicContainer.dynamicContainer("exercises/" + student.getFileName(), Stream.of(
+                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.check(read(student))),
+                        DynamicTest.dynamicTest("runs on the Java kernel, every check saying what is left to do",
+                                () -> checkExercises(student, "not answered yet")))));
+    }
+
+    /** Every check cell's report contains {@code expected}, and no cell fails. */
+    private static void checkExercises(Path notebook, String expected) throws Exception {
         JsonObject executed = execute(notebook);
+        assertTrue(problems(executed).isEmpty(), notebook + ":\n" + String.join("\n", problems(executed)));
+        int checks = 0;
+        for (JsonElement element : executed.getAsJsonArray("cells")) {
+            JsonObject cell = element.getAsJsonObject();
+            if (cell.getAsJsonObject("metadata").toString().contains("check:")) {
+                checks++;
+                String report = outputs(cell).stream().map(output -> text(output.getAsJsonObject().getAsJsonObject("data")
+                        .get("text/plain"))).collect(Collectors.joining());
+                assertTrue(report.contains(expected), "a check cell of " + notebook.getFileName() + " should say '"
+                        + expected + "' but said:\n" + report);
+            }
+        }
+        assertEquals(8, checks, "check cells run in " + notebook.getFileName());
+    }
+
+    private static List<String> problems(JsonObject executed) {
         List<String> problems = new ArrayList<>();
-        int images = 0;
         JsonArray cells = executed.getAsJsonArray("cells");
         for (int i = 0; i < cells.size(); i++) {
             for (JsonElement element : outputs(cells.get(i).getAsJsonObject())) {
@@ -64,7 +95,20 @@ class NotebooksTest {
                             + output.get("evalue").getAsString());
                 } else if (type.equals("stream") && output.get("name").getAsString().equals("stderr")) {
                     problems.add("cell " + (i + 1) + " wrote to stderr: " + text(output.get("text")));
-                } else if (output.has("data") && output.getAsJsonObject("data").has("image/png")) {
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void checkExecution(Path notebook) throws Exception {
+        JsonObject executed = execute(notebook);
+        List<String> problems = problems(executed);
+        int images = 0;
+        for (JsonElement cell : executed.getAsJsonArray("cells")) {
+            for (JsonElement element : outputs(cell.getAsJsonObject())) {
+                JsonObject output = element.getAsJsonObject();
+                if (output.has("data") && output.getAsJsonObject("data").has("image/png")) {
                     images++;
                 }
             }
@@ -91,7 +135,7 @@ class NotebooksTest {
         }
         String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
         ProcessBuilder builder = new ProcessBuilder(python, ROOT.resolve("scripts/notebooks.py").toString(),
-                "execute", "--out", EXECUTED.toString(), notebook.toString())
+                "execute", "--out", EXECUTED.resolve(notebook.getParent().getFileName()).toString(), notebook.toString())
                 .redirectErrorStream(true);
         String jupyterPath = System.getenv("JUPYTER_PATH");
         builder.environment().put("JUPYTER_PATH", ROOT.resolve(".jupyter")
@@ -109,7 +153,7 @@ class NotebooksTest {
                 () -> notebook.getFileName() + " did not run: " + summary.getAsJsonArray("errors"));
         System.out.println(notebook.getFileName() + ": " + summary.get("seconds") + " s, "
                 + summary.get("images") + " images, kernel starts: " + summary.get("kernel_starts"));
-        return read(EXECUTED.resolve(notebook.getFileName()));
+        return read(EXECUTED.resolve(notebook.getParent().getFileName()).resolve(notebook.getFileName()));
     }
 
     static JsonObject read(Path notebook) throws IOException {

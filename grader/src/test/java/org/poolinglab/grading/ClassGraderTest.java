@@ -1,0 +1,66 @@
+package org.poolinglab.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+@DisplayName("Grading a class")
+class ClassGraderTest {
+
+    @Test
+    void writesAGradebookReportsAndAHistogramAndReusesUnchangedGrades(@TempDir Path folder, @TempDir Path out)
+            throws IOException {
+        Path submissions = Files.createDirectory(folder.resolve("class"));
+        Files.copy(Submissions.MASTER, submissions.resolve("ada.ipynb"));
+        Files.copy(Submissions.STUDENT, submissions.resolve("bob.ipynb"));
+        Files.writeString(submissions.resolve("eve.ipynb"), "not a notebook");
+        Files.writeString(submissions.resolve("notes.txt"), "not graded");
+
+        ClassGrader grader = new ClassGrader(Submissions.GRADER, 2, new PrintStream(new ByteArrayOutputStream()));
+        List<ClassGrader.Row> rows = grader.grade(submissions, out);
+
+        assertEquals(List.of("ada", "bob", "eve"), rows.stream().map(ClassGrader.Row::student).toList());
+        Table gradebook = Table.read().usingOptions(CsvReadOptions.builder(out.resolve("gradebook.csv").toFile()));
+        assertEquals(List.of("student", "output-size", "max-pool", "avg-pool-padding", "global-avg-pool", "avg-as-conv",
+                "min-pool", "relu-max", "max-pool-relu", "total", "max", "percent", "status"), gradebook.columnNames());
+        assertEquals(100, gradebook.intColumn("total").get(0));
+        assertEquals(0, gradebook.intColumn("total").get(1));
+        assertTrue(gradebook.stringColumn("status").get(2).startsWith("unreadable: is not a Jupyter notebook"));
+        assertTrue(Files.size(out.resolve("histogram.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("students/ada/results.json")).contains("\"score\": 100"));
+        assertTrue(Files.exists(out.resolve("students/bob/feedback.md")));
+
+        List<ClassGrader.Row> again = grader.grade(submissions, out);
+        assertTrue(again.get(0).reused() && again.get(1).reused(), "unchanged notebooks are not graded again");
+        assertEquals(100, again.get(0).grade().score());
+    }
+
+    @Test
+    void keepsAGradebookSomeoneEditedInsteadOfOverwritingIt(@TempDir Path folder, @TempDir Path out) throws IOException {
+        Path submissions = Files.createDirectory(folder.resolve("class"));
+        Files.copy(Submissions.STUDENT, submissions.resolve("bob.ipynb"));
+        ClassGrader grader = new ClassGrader(Submissions.GRADER, 1, new PrintStream(new ByteArrayOutputStream()));
+        grader.grade(submissions, out);
+        Files.writeString(out.resolve("gradebook.csv"), "student,total\nbob,100 (late bonus)\n");
+
+        grader.grade(submissions, out);
+
+        try (var files = Files.list(out)) {
+            List<Path> kept = files.filter(path -> path.getFileName().toString().matches("gradebook\\.\\d{8}-\\d{6}\\.csv")).toList();
+            assertEquals(1, kept.size(), "the edited gradebook is kept under a new name");
+            assertEquals("student,total\nbob,100 (late bonus)\n", Files.readString(kept.get(0)));
+        }
+        assertTrue(Files.readString(out.resolve("gradebook.csv")).startsWith("student,output-size"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.poolinglab.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.poolinglab.exercises.Exercise;
+import org.poolinglab.exercises.Exercises;
+
+/**
+ * Answers that try to break the grader. Each fails only its own exercise (at least one test, with a
+ * message saying what happened) while every other exercise keeps its points.
+ */
+@Execution(ExecutionMode.CONCURRENT) // each case grades in a JVM of its own
+@DisplayName("Hostile submissions")
+class HostileSubmissionsTest {
+
+    private static final String MAX_POOL_HEAD = "double[][] maxPool(double[][] x, int window, int stride) {\n";
+
+    static java.util.stream.Stream<Arguments> attacks() {
+        return java.util.stream.Stream.of(
+                Arguments.of("an endless loop", MAX_POOL_HEAD + "while (true) { }\n}", "took longer than"),
+                Arguments.of("System.exit", MAX_POOL_HEAD + "System.exit(3); return null;\n}", "called System.exit(3)"),
+                Arguments.of("Runtime.halt", MAX_POOL_HEAD + "Runtime.getRuntime().halt(7); return null;\n}",
+                        "stopped the JVM at once (Runtime.halt(7)"),
+                Arguments.of("a memory hog", MAX_POOL_HEAD
+                        + "List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]);\n}", "ran out of memory"),
+                Arguments.of("a flood of output", MAX_POOL_HEAD
+                        + "for (long i = 0; i < 2_000_000_000L; i++) System.out.println(\"spam spam spam spam\");\nreturn null;\n}",
+                        "took longer than"),
+                Arguments.of("a compile error", MAX_POOL_HEAD + "return x[0] + ;\n}", "does not compile: cell"),
+                Arguments.of("a non-daemon thread left running", MAX_POOL_HEAD
+                        + "new Thread(() -> { while (true) { try { Thread.sleep(50); } catch (InterruptedException e) { } } }).start();\n"
+                        + "return new double[][] {{6, 5}, {8, 9}};\n}", "left 1 thread(s) running"),
+                Arguments.of("a renamed method", "double[][] maxPooling(double[][] x, int window, int stride) { return x; }",
+                        "the answer must define double[][] maxPool(double[][] x, int window, int stride)"),
+                Arguments.of("an exception", MAX_POOL_HEAD + "return new double[][] {{x[9][9]}};\n}",
+                        "threw java.lang.ArrayIndexOutOfBoundsException"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void failsOnlyItsOwnExerciseAndSaysWhy(String attack, String answer, String expectedMessage, @TempDir Path folder)
+            throws IOException {
+        Path notebook = Submissions.withAnswer(folder, "hostile", "max-pool", answer);
+        Grade grade = Submissions.GRADER.grade(notebook, "hostile");
+        String table = Reports.table(grade) + "\n" + grade.outcomes();
+        Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
+        assertTrue(grade.score(maxPool) < grade.maxScore(maxPool), attack + " must not pass:\n" + table);
+        assertTrue(grade.outcomes(maxPool).stream().anyMatch(outcome -> outcome.message().contains(expectedMessage)),
+                attack + " should be reported as '" + expectedMessage + "':\n" + table);
+        for (Exercise exercise : Exercises.ALL) {
+            if (exercise != maxPool) {
+                assertEquals(grade.maxScore(exercise), grade.score(exercise), exercise.id() + " keeps its points:\n" + table);
+            }
+        }
+    }
+}
