@@ -25,6 +25,10 @@ import org.poolinglab.exercises.Exercise;
  */
 public final class AnswerCompiler {
 
+    /** javac's file manager caches the opened class path; one per grading thread saves reopening it for every answer. */
+    private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGERS = ThreadLocal.withInitial(
+            () -> ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+
     private static final List<String> DEFAULT_IMPORTS = List.of("import java.util.*;", "import org.poolinglab.*;");
 
     /** Where each line of a generated source came from: a cell and a line in it, or nowhere (generated). */
@@ -86,6 +90,7 @@ public final class AnswerCompiler {
         Path classes = workDir.resolve("classes");
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, LineMap> lines = new LinkedHashMap<>();
+        Map<Exercise, Path> files = new LinkedHashMap<>();
         try {
             Files.createDirectories(sources);
             Files.createDirectories(classes);
@@ -97,13 +102,20 @@ public final class AnswerCompiler {
                 }
                 List<int[]> origins = new ArrayList<>();
                 String source = generate(submission, exercise, origins);
-                LineMap map = new LineMap(origins);
-                lines.put(exercise.id(), map);
+                lines.put(exercise.id(), new LineMap(origins));
                 Path file = sources.resolve(className(exercise.id()) + ".java");
                 Files.writeString(file, source, StandardCharsets.UTF_8);
-                String errors = compileOne(javac, file, classes, classpath, exercise, map);
-                if (errors != null) {
-                    problems.put(exercise.id(), errors);
+                files.put(exercise, file);
+            }
+            // Usually everything compiles: one javac run. Otherwise each exercise on its own, so a broken
+            // one cannot cost the others their class files.
+            if (!files.isEmpty() && compileAll(javac, List.copyOf(files.values()), classes, classpath, null) != null) {
+                for (Map.Entry<Exercise, Path> entry : files.entrySet()) {
+                    Exercise exercise = entry.getKey();
+                    List<String> errors = new ArrayList<>();
+                    if (compileAll(javac, List.of(entry.getValue()), classes, classpath, errors) != null) {
+                        problems.put(exercise.id(), describeErrors(errors, exercise, lines.get(exercise.id())));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -160,32 +172,36 @@ public final class AnswerCompiler {
         return source.toString();
     }
 
-    private static String compileOne(JavaCompiler javac, Path file, Path classes, String classpath, Exercise exercise,
-                                     LineMap lines) throws IOException {
+    /** One javac run; null when it compiled, else its error diagnostics as "line|message" (into {@code errors} if given). */
+    private static String compileAll(JavaCompiler javac, List<Path> sources, Path classes, String classpath,
+                                     List<String> errors) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-classpath", classpath, "-d", classes.toString(), "-proc:none", "-g",
-                    "-nowarn", "-Xlint:none", "-encoding", "UTF-8", "-implicit:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjects(file.toFile())).call();
-            if (ok) {
-                return null;
+        StandardJavaFileManager files = FILE_MANAGERS.get();
+        List<String> options = List.of("-classpath", classpath, "-d", classes.toString(), "-proc:none", "-g",
+                "-nowarn", "-Xlint:none", "-encoding", "UTF-8", "-implicit:none");
+        boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                files.getJavaFileObjectsFromPaths(sources)).call();
+        if (ok) {
+            return null;
+        }
+        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+            if (diagnostic.getKind() == Diagnostic.Kind.ERROR && errors != null) {
+                errors.add(diagnostic.getLineNumber() + "|" + diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("").strip());
             }
         }
+        return "errors";
+    }
+
+    private static String describeErrors(List<String> errors, Exercise exercise, LineMap lines) {
         List<String> messages = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-            if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            String where = lines.describe((int) diagnostic.getLineNumber());
-            String message = diagnostic.getMessage(Locale.ROOT).lines().findFirst().orElse("").strip();
+        for (String error : errors) {
+            int line = Integer.parseInt(error.substring(0, error.indexOf('|')));
+            String message = error.substring(error.indexOf('|') + 1);
+            String where = lines.describe(line);
             messages.add(where != null
                     ? where + ": " + message
                     : "the answer must define " + exercise.signature() + " (this name, these parameter types): " + message);
-            if (messages.size() == 5) {
-                break;
-            }
         }
-        return "does not compile: " + String.join("; ", messages.stream().distinct().toList());
+        return "does not compile: " + String.join("; ", messages.stream().distinct().limit(5).toList());
     }
 }

@@ -85,7 +85,7 @@ public final class ClassGrader {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        if (progress != null && !notebooks.isEmpty()) {
+        if (progress != null && !notebooks.isEmpty() && System.console() != null) {
             progress.println();
         }
         note(files.write("gradebook.csv", gradebookCsv(rows)));
@@ -205,7 +205,12 @@ public final class ClassGrader {
         }
         int width = 30;
         int filled = total == 0 ? width : done * width / total;
-        progress.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " graded");
+        String bar = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " graded";
+        if (System.console() != null) {
+            progress.print("\r" + bar); // redrawn in place on a terminal
+        } else if (done == total || done % Math.max(1, total / 10) == 0) {
+            progress.println(bar); // a line every tenth in a log
+        }
         progress.flush();
     }
 

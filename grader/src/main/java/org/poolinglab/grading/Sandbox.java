@@ -121,7 +121,8 @@ public final class Sandbox {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss2m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Djava.awt.headless=true",
                 "-cp", classes + File.pathSeparator + classpath,
                 SandboxMain.class.getName(), events.toString(),
                 String.join(",", exercises.stream().map(Exercise::id).toList()),
