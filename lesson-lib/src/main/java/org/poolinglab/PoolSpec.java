@@ -298,6 +298,11 @@ public final class PoolSpec {
         StringBuilder text = new StringBuilder().append(window)
                 .append(type == PoolType.MAX ? " max" : " average").append(" pooling, stride ")
                 .append(stride.height() == stride.width() ? String.valueOf(stride.height()) : stride.toString());
+        return appendSettings(text, type == PoolType.AVERAGE).toString();
+    }
+
+    /** Appends every setting that differs from the default after window and stride; the average-only ones on request. */
+    private StringBuilder appendSettings(StringBuilder text, boolean averageSettings) {
         if (paddingMode != PaddingMode.EXPLICIT) {
             text.append(paddingMode == PaddingMode.SAME_UPPER ? ", SAME padding" : ", SAME_LOWER padding");
         } else if (!Arrays.equals(padding, new int[4])) {
@@ -309,13 +314,13 @@ public final class PoolSpec {
         if (ceilMode) {
             text.append(", ceil mode");
         }
-        if (type == PoolType.AVERAGE && !countIncludePad) {
+        if (averageSettings && !countIncludePad) {
             text.append(", padding not counted");
         }
-        if (type == PoolType.AVERAGE && divisorOverride != 0) {
+        if (averageSettings && divisorOverride != 0) {
             text.append(", divisor ").append(divisorOverride);
         }
-        return text.toString();
+        return text;
     }
 
     /** {@code "1"} when every side has 1, {@code "1x2"} for 1 row and 2 columns each side, else each side. */
@@ -345,27 +350,10 @@ public final class PoolSpec {
                 ceilMode, countIncludePad, divisorOverride);
     }
 
-    /** E.g. {@code PoolSpec{window 3x3, stride 2x2, padding 1 1 1 1, ceil mode}}: only what differs from the defaults after the window. */
+    /** E.g. {@code PoolSpec{window 3x3, stride 2x2, padding 1, ceil mode}}: what differs from the defaults after the stride. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("PoolSpec{window ").append(window).append(", stride ").append(stride);
-        if (paddingMode != PaddingMode.EXPLICIT) {
-            text.append(", padding ").append(paddingMode);
-        } else if (!Arrays.equals(padding, new int[4])) {
-            text.append(", padding ").append(describePadding());
-        }
-        if (!dilation.equals(new Size(1, 1))) {
-            text.append(", dilation ").append(dilation);
-        }
-        if (ceilMode) {
-            text.append(", ceil mode");
-        }
-        if (!countIncludePad) {
-            text.append(", padding not counted");
-        }
-        if (divisorOverride != 0) {
-            text.append(", divisor ").append(divisorOverride);
-        }
-        return text.append('}').toString();
+        return appendSettings(text, true).append('}').toString();
     }
 }

@@ -43,7 +43,7 @@ class PoolSpecTest {
         assertEquals("PoolSpec{window 2x2, stride 2x2}", PoolSpec.of(2).toString());
         assertEquals("PoolSpec{window 3x3, stride 2x2, padding 1, ceil mode}",
                 PoolSpec.of(3).stride(2).padding(1).ceilMode(true).toString());
-        assertEquals("PoolSpec{window 2x2, stride 2x2, padding SAME_UPPER}", PoolSpec.of(2).same().toString());
+        assertEquals("PoolSpec{window 2x2, stride 2x2, SAME padding}", PoolSpec.of(2).same().toString());
     }
 
     @Nested
