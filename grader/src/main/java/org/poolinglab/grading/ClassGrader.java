@@ -44,6 +44,9 @@ public final class ClassGrader {
     public record Row(String student, Grade grade, String status, boolean reused) {
     }
 
+    /** Submissions one test JVM grades one after another. */
+    static final int BATCH = 8;
+
     private final SubmissionGrader grader;
     private final int jobs;
     private final PrintStream progress;
@@ -63,21 +66,41 @@ public final class ClassGrader {
         }
         OutputFiles files = new OutputFiles(out);
         String fingerprint = fingerprint();
-        AtomicInteger finished = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-        List<Future<Row>> futures = new ArrayList<>();
+        Map<String, Row> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Path> toGrade = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (Path notebook : notebooks) {
+            String file = notebook.getFileName().toString();
+            String student = file.substring(0, file.length() - ".ipynb".length());
+            String key = OutputFiles.sha256(Files.readAllBytes(notebook)) + ":" + fingerprint;
+            Grade cached = cachedGrade(out.resolve("students").resolve(student).resolve("grading.json"), key);
+            if (cached != null) {
+                rows.put(student, new Row(student, cached, "graded", true));
+            } else {
+                toGrade.put(student, notebook);
+                keys.put(student, key);
+            }
+        }
+        AtomicInteger finished = new AtomicInteger(rows.size());
+        showProgress(finished.get(), notebooks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<Future<?>> futures = new ArrayList<>();
+        List<String> students = List.copyOf(toGrade.keySet());
+        for (int start = 0; start < students.size(); start += BATCH) {
+            Map<String, Path> batch = new LinkedHashMap<>();
+            students.subList(start, Math.min(students.size(), start + BATCH)).forEach(student -> batch.put(student, toGrade.get(student)));
             futures.add(pool.submit(() -> {
-                Row row = gradeOne(notebook, out, files, fingerprint);
-                showProgress(finished.incrementAndGet(), notebooks.size());
-                return row;
+                for (SubmissionGrader.Graded graded : grader.gradeBatch(batch)) {
+                    rows.put(graded.student(), save(graded, keys.get(graded.student()), files));
+                    showProgress(finished.incrementAndGet(), notebooks.size());
+                }
+                return null;
             }));
         }
         pool.shutdown();
-        List<Row> rows = new ArrayList<>();
-        for (Future<Row> future : futures) {
+        for (Future<?> future : futures) {
             try {
-                rows.add(future.get());
+                future.get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
@@ -88,33 +111,31 @@ public final class ClassGrader {
         if (progress != null && !notebooks.isEmpty() && System.console() != null) {
             progress.println();
         }
-        note(files.write("gradebook.csv", gradebookCsv(rows)));
-        note(files.write("histogram.png", histogram(rows)));
-        return rows;
+        List<Row> ordered = new ArrayList<>();
+        for (Path notebook : notebooks) {
+            String file = notebook.getFileName().toString();
+            ordered.add(rows.get(file.substring(0, file.length() - ".ipynb".length())));
+        }
+        note(files.write("gradebook.csv", gradebookCsv(ordered)));
+        note(files.write("histogram.png", histogram(ordered)));
+        return ordered;
     }
 
-    private Row gradeOne(Path notebook, Path out, OutputFiles files, String fingerprint) throws IOException {
-        String file = notebook.getFileName().toString();
-        String student = file.substring(0, file.length() - ".ipynb".length());
-        String key = OutputFiles.sha256(Files.readAllBytes(notebook)) + ":" + fingerprint;
-        Path record = out.resolve("students").resolve(student).resolve("grading.json");
-        Grade cached = cachedGrade(record, key);
-        if (cached != null) {
-            return new Row(student, cached, "graded", true);
+    /** Writes a student's reports and the record a rerun reuses; returns the gradebook row. */
+    private Row save(SubmissionGrader.Graded graded, String key, OutputFiles files) {
+        if (graded.grade() == null) {
+            String reason = graded.unreadable();
+            return new Row(graded.student(), null, "unreadable: " + reason.substring(reason.indexOf(": ") + 2), false);
         }
-        try {
-            Grade grade = grader.grade(notebook, student);
-            String folder = "students/" + student + "/";
-            note(files.write(folder + "results.json", Reports.resultsJson(grade)));
-            note(files.write(folder + "feedback.md", Reports.feedback(grade)));
-            JsonObject saved = new JsonObject();
-            saved.addProperty("key", key);
-            saved.add("grade", new Gson().toJsonTree(grade));
-            note(files.write(folder + "grading.json", new Gson().toJson(saved)));
-            return new Row(student, grade, "graded", false);
-        } catch (UnreadableSubmissionException e) {
-            return new Row(student, null, "unreadable: " + e.getMessage().replace(notebook.toString() + ": ", ""), false);
-        }
+        Grade grade = graded.grade();
+        String folder = "students/" + graded.student() + "/";
+        note(files.write(folder + "results.json", Reports.resultsJson(grade)));
+        note(files.write(folder + "feedback.md", Reports.feedback(grade)));
+        JsonObject saved = new JsonObject();
+        saved.addProperty("key", key);
+        saved.add("grade", new Gson().toJsonTree(grade));
+        note(files.write(folder + "grading.json", new Gson().toJson(saved)));
+        return new Row(graded.student(), grade, "graded", false);
     }
 
     private static Grade cachedGrade(Path record, String key) {
@@ -176,7 +197,7 @@ public final class ClassGrader {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("students", counts);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(Plots.bars("Scores of " + rows.size() + " submissions", "students", bins, series), "png", png);
+        ImageIO.write(Plots.bars("Scores of " + rows.size() + " submissions, in percent", "students", bins, series), "png", png);
         return png.toByteArray();
     }
 

@@ -3,7 +3,6 @@ package org.poolinglab.grading;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +93,49 @@ public final class Sandbox {
         return outcomes;
     }
 
+    /** One submission's part of a batch: its compiled answers, its own folder, the exercises that compiled. */
+    public record Job(Path classes, Path workDir, List<Exercise> exercises) {
+    }
+
+    /**
+     * Runs several submissions' tests in one JVM, one after another, each in a class loader of its own:
+     * the JVM's start-up cost is paid once. A submission whose run did not finish cleanly there (a crash,
+     * a timeout, a thread left running), and every one after it, is graded again on its own by
+     * {@link #run}, which deals with whatever it does.
+     *
+     * @return each job's outcomes, in job order
+     */
+    public static List<List<TestOutcome>> runBatch(List<Job> jobs, String classpath, Limits limits) {
+        List<String> lines = new ArrayList<>();
+        for (Job job : jobs) {
+            lines.add(String.join("\t", job.workDir().resolve("batch-events.jsonl").toString(), job.classes().toString(),
+                    String.join(",", job.exercises().stream().map(Exercise::id).toList()), ""));
+        }
+        Path first = jobs.get(0).workDir();
+        try {
+            Files.write(first.resolve("batch-jobs.txt"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = javaCommand(classpath, limits);
+        command.addAll(List.of("--batch", first.resolve("batch-jobs.txt").toString()));
+        execute(command, first, limits.timeLimit().toNanos());
+        List<List<TestOutcome>> results = new ArrayList<>();
+        boolean clean = true;
+        for (Job job : jobs) {
+            List<GradedTest> tests = job.exercises().stream().flatMap(exercise -> GradedTest.of(exercise).stream()).toList();
+            Events seen = Events.read(job.workDir().resolve("batch-events.jsonl"));
+            Map<String, TestOutcome> byTest = new LinkedHashMap<>();
+            seen.results().forEach(outcome -> byTest.putIfAbsent(outcome.testId(), outcome));
+            clean = clean && seen.finished() && byTest.size() == tests.size()
+                    && byTest.values().stream().noneMatch(outcome -> outcome.message().startsWith("left ")
+                    || outcome.message().startsWith("took longer than"));
+            results.add(clean ? tests.stream().map(test -> byTest.get(test.testId())).toList()
+                    : run(job.exercises(), job.classes(), job.workDir(), classpath, limits));
+        }
+        return results;
+    }
+
     private static String explain(int status, boolean shutdownHookRan, Path jvmOutput, Limits limits) {
         if (shutdownHookRan) {
             return "called System.exit(" + status + "), which ends the program; return a value instead";
@@ -118,15 +160,22 @@ public final class Sandbox {
 
     private static Exit launch(List<Exercise> exercises, Map<String, TestOutcome> done, Path events, Path workDir,
                                Path classes, String classpath, Limits limits, long nanosLeft) {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = javaCommand(classpath, limits);
+        command.addAll(List.of(events.toString(), classes.toString(),
+                String.join(",", exercises.stream().map(Exercise::id).toList()), String.join(",", done.keySet())));
+        return execute(command, workDir, nanosLeft);
+    }
+
+    /** The test JVM: small heap, quick start, no windows. */
+    private static List<String> javaCommand(String classpath, Limits limits) {
+        return new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss2m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Djava.awt.headless=true",
-                "-cp", classes + File.pathSeparator + classpath,
-                SandboxMain.class.getName(), events.toString(),
-                String.join(",", exercises.stream().map(Exercise::id).toList()),
-                String.join(",", done.keySet())));
+                "-Djava.awt.headless=true", "-cp", classpath, SandboxMain.class.getName()));
+    }
+
+    private static Exit execute(List<String> command, Path workDir, long nanosLeft) {
         try {
             Process process = new ProcessBuilder(command)
                     .directory(workDir.toFile())

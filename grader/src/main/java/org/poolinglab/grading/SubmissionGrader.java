@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
@@ -39,36 +40,92 @@ public final class SubmissionGrader {
      * @throws UnreadableSubmissionException when the file is not a notebook
      */
     public Grade grade(Path notebook, String student) {
+        Prepared prepared = prepare(notebook, student);
+        try {
+            List<TestOutcome> ran = prepared.runnable().isEmpty() ? List.of()
+                    : Sandbox.run(prepared.runnable(), prepared.compiled().classes(), prepared.workDir(), classpath, limits);
+            return finish(prepared, ran);
+        } finally {
+            cleanUp(prepared);
+        }
+    }
+
+    /** A submission in a batch: its grade, or why it could not be read. */
+    public record Graded(String student, Grade grade, String unreadable) {
+    }
+
+    /**
+     * Grades several notebooks with one test JVM for all of them (see {@link Sandbox#runBatch}); same
+     * grades as {@link #grade}, a fraction of the start-up cost.
+     *
+     * @param notebooks student name to notebook, in order
+     */
+    public List<Graded> gradeBatch(Map<String, Path> notebooks) {
+        List<Graded> graded = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Path> entry : notebooks.entrySet()) {
+                try {
+                    prepared.add(prepare(entry.getValue(), entry.getKey()));
+                } catch (UnreadableSubmissionException e) {
+                    graded.add(new Graded(entry.getKey(), null, e.getMessage()));
+                }
+            }
+            List<Prepared> runnable = prepared.stream().filter(p -> !p.runnable().isEmpty()).toList();
+            List<List<TestOutcome>> ran = runnable.isEmpty() ? List.of() : Sandbox.runBatch(runnable.stream()
+                    .map(p -> new Sandbox.Job(p.compiled().classes(), p.workDir(), p.runnable())).toList(), classpath, limits);
+            for (Prepared p : prepared) {
+                int index = runnable.indexOf(p);
+                graded.add(new Graded(p.student(), finish(p, index < 0 ? List.of() : ran.get(index)), null));
+            }
+        } finally {
+            prepared.forEach(this::cleanUp);
+        }
+        List<String> order = List.copyOf(notebooks.keySet());
+        graded.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.student())));
+        return graded;
+    }
+
+    /** A submission read and compiled, ready for its tests. */
+    private record Prepared(String student, Path workDir, AnswerCompiler.Compiled compiled, List<Exercise> runnable,
+                            long started) {
+    }
+
+    private Prepared prepare(Path notebook, String student) {
         long started = System.nanoTime();
         NotebookSubmission submission = NotebookSubmission.read(notebook);
-        Path workDir = null;
         try {
-            workDir = Files.createTempDirectory("pooling-lab-grade-");
+            Path workDir = Files.createTempDirectory("pooling-lab-grade-");
             AnswerCompiler.Compiled compiled = AnswerCompiler.compile(submission, Exercises.ALL, workDir, classpath);
             List<Exercise> runnable = Exercises.ALL.stream()
                     .filter(exercise -> !compiled.problems().containsKey(exercise.id())).toList();
-            List<TestOutcome> ran = runnable.isEmpty() ? List.of()
-                    : Sandbox.run(runnable, compiled.classes(), workDir, classpath, limits);
-            List<TestOutcome> outcomes = new ArrayList<>();
-            for (Exercise exercise : Exercises.ALL) {
-                String problem = compiled.problems().get(exercise.id());
-                for (GradedTest test : GradedTest.of(exercise)) {
-                    if (problem != null) {
-                        outcomes.add(TestOutcome.failed(test, problem));
-                    } else {
-                        ran.stream().filter(outcome -> outcome.testId().equals(test.testId())).findFirst()
-                                .map(outcome -> outcome.withMessage(compiled.mapLocations(outcome.message())))
-                                .ifPresent(outcomes::add);
-                    }
-                }
-            }
-            return new Grade(student, outcomes, (System.nanoTime() - started) / 1e9);
+            return new Prepared(student, workDir, compiled, runnable, started);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (!Boolean.getBoolean(KEEP_WORK_PROPERTY)) {
-                deleteQuietly(workDir);
+        }
+    }
+
+    /** Every graded test's outcome, in exercise order: a compile problem fails all of its exercise's tests. */
+    private static Grade finish(Prepared prepared, List<TestOutcome> ran) {
+        List<TestOutcome> outcomes = new ArrayList<>();
+        for (Exercise exercise : Exercises.ALL) {
+            String problem = prepared.compiled().problems().get(exercise.id());
+            for (GradedTest test : GradedTest.of(exercise)) {
+                if (problem != null) {
+                    outcomes.add(TestOutcome.failed(test, problem));
+                } else {
+                    ran.stream().filter(outcome -> outcome.testId().equals(test.testId())).findFirst()
+                            .map(outcome -> outcome.withMessage(prepared.compiled().mapLocations(outcome.message())))
+                            .ifPresent(outcomes::add);
+                }
             }
+        }
+        return new Grade(prepared.student(), outcomes, (System.nanoTime() - prepared.started()) / 1e9);
+    }
+
+    private void cleanUp(Prepared prepared) {
+        if (!Boolean.getBoolean(KEEP_WORK_PROPERTY)) {
+            deleteQuietly(prepared.workDir());
         }
     }
 

@@ -47,6 +47,29 @@ class ClassGraderTest {
     }
 
     @Test
+    void aSubmissionThatBreaksTheSharedTestJvmCostsTheOthersNothing(@TempDir Path folder, @TempDir Path out)
+            throws IOException {
+        Path submissions = Files.createDirectory(folder.resolve("class"));
+        Files.copy(Submissions.MASTER, submissions.resolve("a-first.ipynb"));
+        Submissions.withAnswer(submissions, "b-exits", "max-pool",
+                "double[][] maxPool(double[][] x, int window, int stride) { System.exit(0); return null; }");
+        Submissions.withAnswer(submissions, "c-thread", "relu-max", """
+                double relu(double value) { return Math.max(0, value); }
+                double maxOfTwo(double a, double b) { new Thread(() -> { while (true) { } }).start(); return b + relu(a - b); }""");
+        Files.copy(Submissions.MASTER, submissions.resolve("d-last.ipynb"));
+
+        List<ClassGrader.Row> rows = new ClassGrader(Submissions.GRADER, 1, new PrintStream(new ByteArrayOutputStream()))
+                .grade(submissions, out);
+
+        assertEquals(100, rows.get(0).grade().score());
+        assertEquals(85, rows.get(1).grade().score(), "only max-pool's 15 points are lost");
+        assertTrue(rows.get(1).grade().outcomes().stream().anyMatch(o -> o.message().contains("called System.exit(0)")));
+        assertTrue(rows.get(2).grade().score() < 100);
+        assertTrue(rows.get(2).grade().outcomes().stream().anyMatch(o -> o.message().contains("thread(s) running")));
+        assertEquals(100, rows.get(3).grade().score(), "the submission after them is graded as if alone");
+    }
+
+    @Test
     void keepsAGradebookSomeoneEditedInsteadOfOverwritingIt(@TempDir Path folder, @TempDir Path out) throws IOException {
         Path submissions = Files.createDirectory(folder.resolve("class"));
         Files.copy(Submissions.STUDENT, submissions.resolve("bob.ipynb"));
