@@ -64,7 +64,7 @@ public final class FeatureMap {
         Check.argument(planes.length > 0, () -> "planes must not be empty");
         double[][] first = Check.notNull("planes[0]", planes[0]);
         Check.argument(first.length > 0, () -> "rows must not be empty");
-        Check.notNull("planes[0][0]", first[0]);
+        Check.notNull(planes.length == 1 ? "rows[0]" : "planes[0][0]", first[0]);
         int height = first.length;
         int width = first[0].length;
         Check.argument(width > 0, () -> "rows must not be empty: row 0 has no values");

@@ -69,7 +69,7 @@ public final class Pooling {
                 () -> "normType must be a positive finite number but was " + normType);
         Windows windows = slidingWindows(input, spec);
         Check.argument(spec.paddingMode() == PoolSpec.PaddingMode.EXPLICIT
-                        && java.util.Arrays.equals(spec.paddingFor(1, 1), new int[4]),
+                        && java.util.Arrays.equals(spec.padding(new Size(1, 1)), new int[4]),
                 () -> "padding must be 0 for lpPool (PyTorch's lp_pool2d has none) but was " + spec);
         Check.argument(spec.dilation().equals(new Size(1, 1)),
                 () -> "dilation must be 1x1 for lpPool (PyTorch's lp_pool2d has none) but was " + spec.dilation());
