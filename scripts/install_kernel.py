@@ -3,8 +3,11 @@
 
     install_kernel.py --jar KERNEL.jar --java JAVA --into .jupyter
 
-Writes .jupyter/kernels/java/{kernel.json, config/options.json, config/logging.properties}. The config
-folder goes on the kernel's class path before the kernel jar, so its options.json replaces the
+Writes .jupyter/kernels/java/{kernel.json, config/options.json, config/logging.properties, fix/}.
+
+fix/ holds kernel-fix/'s LoopThread compiled against the kernel jar: it replaces the kernel's own,
+whose start-up race left about one kernel start in five never answering (see that file). fix/ and
+config/ go on the kernel's class path before the kernel jar, so config's options.json replaces the
 built-in one: objects display as text/plain (as IJava shows them) instead of unescaped HTML, without
 ANSI colours, and the kernel's own log stays quiet (a harmless start-up message would otherwise show as
 SEVERE; set the levels back to INFO in config/logging.properties to debug the kernel).
@@ -13,6 +16,7 @@ import argparse
 import json
 import pathlib
 import shutil
+import subprocess
 import zipfile
 
 
@@ -30,6 +34,12 @@ def main():
     if pathlib.Path(args.jar).resolve() != jar:
         shutil.copyfile(args.jar, jar)
 
+    fix = kernel_dir / "fix"
+    shutil.rmtree(fix, ignore_errors=True)
+    fix_sources = sorted(str(p) for p in (pathlib.Path(__file__).resolve().parent / "kernel-fix").rglob("*.java"))
+    javac = pathlib.Path(args.java).with_name("javac")
+    subprocess.run([str(javac), "-nowarn", "-d", str(fix), "-cp", str(jar), *fix_sources], check=True)
+
     with zipfile.ZipFile(jar) as archive:
         options = json.loads(archive.read("options.json"))
     wanted = {"display.defaultMime": "text/plain", "display.text.colored": "false"}
@@ -41,7 +51,7 @@ def main():
         "java.util.logging.ConsoleHandler.level = OFF\n")
 
     spec = {
-        "argv": [args.java, "-Djava.awt.headless=true", "-cp", f"{config}:{jar}",
+        "argv": [args.java, "-Djava.awt.headless=true", "-cp", f"{fix}:{config}:{jar}",
                  "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
         "display_name": "Java",
         "language": "java",
