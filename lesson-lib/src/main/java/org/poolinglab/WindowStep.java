@@ -40,6 +40,7 @@ public record WindowStep(int number, PoolType type, int outputRow, int outputCol
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         float paddingValue = type == PoolType.MAX ? Float.NEGATIVE_INFINITY : 0f;
+        int[] pads = spec.paddingFor(input.height(), input.width());
         List<WindowCell> cells = new ArrayList<>();
         for (int i = 0; i < spec.window().height(); i++) {
             int row = rows.start[oh] + i * rows.step;
@@ -48,7 +49,7 @@ public record WindowStep(int number, PoolType type, int outputRow, int outputCol
                 boolean inside = row >= 0 && row < input.height() && column >= 0 && column < input.width();
                 if (inside) {
                     cells.add(new WindowCell(row, column, input.get(0, 0, row, column), false));
-                } else if (isPadding(row, column, input, spec)) {
+                } else if (isPadding(row, column, input, pads)) {
                     cells.add(new WindowCell(row, column, paddingValue, true));
                 }
             }
@@ -58,8 +59,8 @@ public record WindowStep(int number, PoolType type, int outputRow, int outputCol
                 : averageStep(number, oh, ow, rows.start[oh], cols.start[ow], cells, spec);
     }
 
-    private static boolean isPadding(int row, int column, FeatureMap input, PoolSpec spec) {
-        int[] pads = spec.paddingFor(input.height(), input.width());
+    /** Whether a cell outside the input lies in its padding ({@code pads}: top, left, bottom, right). */
+    private static boolean isPadding(int row, int column, FeatureMap input, int[] pads) {
         return row >= -pads[0] && row < input.height() + pads[2]
                 && column >= -pads[1] && column < input.width() + pads[3];
     }

@@ -162,8 +162,7 @@ public final class ClassGrader {
         IntColumn max = IntColumn.create("max");
         DoubleColumn percent = DoubleColumn.create("percent");
         StringColumn status = StringColumn.create("status");
-        int maxPoints = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
-                .mapToInt(GradedTest::points).sum();
+        int maxPoints = maxPoints();
         for (Row row : rows) {
             student.append(row.student());
             perExercise.forEach((exercise, column) -> column.append(row.grade() == null ? 0 : row.grade().score(exercise)));
@@ -184,8 +183,7 @@ public final class ClassGrader {
     /** How many students scored 0-9 %, 10-19 %, ..., 90-100 %, as a PNG bar chart. */
     static byte[] histogram(List<Row> rows) throws IOException {
         double[] counts = new double[10];
-        int maxPoints = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
-                .mapToInt(GradedTest::points).sum();
+        int maxPoints = maxPoints();
         for (Row row : rows) {
             int score = row.grade() == null ? 0 : row.grade().score();
             counts[Math.min(9, (int) (10.0 * score / maxPoints))]++;
@@ -199,6 +197,12 @@ public final class ClassGrader {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(Plots.bars("Scores of " + rows.size() + " submissions, in percent", "students", bins, series), "png", png);
         return png.toByteArray();
+    }
+
+    /** What a perfect submission scores: every graded test's points. */
+    private static int maxPoints() {
+        return Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
+                .mapToInt(GradedTest::points).sum();
     }
 
     /** Changes whenever the graded tests or exercises change, so a rerun regrades everything then. */
