@@ -19,7 +19,6 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -36,6 +35,9 @@ public final class GradedRun {
 
     /** How long one graded test may take before it fails as too slow. */
     public static final Duration TEST_TIME_LIMIT = Duration.ofSeconds(3);
+    private static final String TOO_SLOW = "took longer than ";
+    private static final String LEFT_RUNNING = " thread(s) running";
+
     /** How much of what a test prints is kept. */
     static final int OUTPUT_LIMIT = 4096;
     private static final Pattern SUBMISSION_FRAME = Pattern.compile("\\(?(Submission_[A-Za-z0-9_]+\\.java:\\d+)\\)?");
@@ -77,9 +79,6 @@ public final class GradedRun {
                 }
             }
         }
-        if (!includeHidden) {
-            request.filters(TagFilter.excludeTags(Hidden.TAG));
-        }
         if (graded.isEmpty()) {
             return List.of();
         }
@@ -113,6 +112,7 @@ public final class GradedRun {
         private final Map<String, GradedTest> graded;
         private final Map<String, String> gradedByUniqueId = new HashMap<>();
         private final Map<String, String> firstFailure = new HashMap<>();
+        private final Set<String> reported = new HashSet<>();
         private final List<TestOutcome> outcomes = new ArrayList<>();
         private TestPlan plan;
         private PrintStream savedOut;
@@ -147,19 +147,31 @@ public final class GradedRun {
         @Override
         public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
             String owner = ownerOf(identifier);
+            boolean ownNode = gradedByUniqueId.containsKey(identifier.getUniqueId());
             if (owner != null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                String where = gradedByUniqueId.containsKey(identifier.getUniqueId()) ? "" : identifier.getDisplayName() + ": ";
-                firstFailure.putIfAbsent(owner, where + describe(result.getThrowable().orElse(null)));
+                Throwable error = result.getThrowable().orElse(null);
+                firstFailure.putIfAbsent(owner, (ownNode ? "" : identifier.getDisplayName() + ": ") + describe(error));
+                if (!ownNode && error instanceof java.util.concurrent.TimeoutException) {
+                    // A case of a parameterised test ran out of time: the test has failed, and its runaway
+                    // thread would slow every later case down, so its outcome is told now.
+                    report(owner, false);
+                }
             }
-            String testId = gradedByUniqueId.get(identifier.getUniqueId());
-            if (testId == null) {
+            if (ownNode) {
+                System.setOut(savedOut);
+                System.setErr(savedErr);
+                report(gradedByUniqueId.get(identifier.getUniqueId()), true);
+            }
+        }
+
+        /** Tells the outcome of a graded test, once. */
+        private void report(String testId, boolean finished) {
+            if (!reported.add(testId)) {
                 return;
             }
-            System.setOut(savedOut);
-            System.setErr(savedErr);
             GradedTest test = graded.get(testId);
             String failure = firstFailure.get(testId);
-            String leftover = leftoverThreads();
+            String leftover = finished && failure == null ? leftoverThreads() : null;
             if (failure == null && leftover != null) {
                 failure = leftover;
             }
@@ -213,7 +225,7 @@ public final class GradedRun {
             if (started.isEmpty()) {
                 return null;
             }
-            return "left " + started.size() + " thread(s) running (" + started.iterator().next().getName()
+            return "left " + started.size() + LEFT_RUNNING + " (" + started.iterator().next().getName()
                     + "): every thread an answer starts must finish before it returns";
         }
     }
@@ -226,6 +238,16 @@ public final class GradedRun {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
+    /** Whether the test was stopped for taking too long (its runaway thread may still be running). */
+    static boolean tookTooLong(TestOutcome outcome) {
+        return outcome.message().contains(TOO_SLOW);
+    }
+
+    /** Whether the answer left a thread running: a runaway one stopped for time, or one it started. */
+    static boolean leftSomethingRunning(TestOutcome outcome) {
+        return tookTooLong(outcome) || outcome.message().contains(LEFT_RUNNING);
+    }
+
     /** A failure in words a student can act on. */
     static String describe(Throwable error) {
         if (error == null) {
@@ -236,7 +258,7 @@ public final class GradedRun {
             return "not answered yet (" + error.getMessage() + ")";
         }
         if (error instanceof java.util.concurrent.TimeoutException) {
-            return "took longer than " + TEST_TIME_LIMIT.toSeconds() + " s, so it was stopped (an endless loop?)";
+            return TOO_SLOW + TEST_TIME_LIMIT.toSeconds() + " s, so it was stopped (an endless loop?)";
         }
         if (error instanceof AssertionError) {
             return error.getMessage() == null ? "an assertion failed" : error.getMessage();

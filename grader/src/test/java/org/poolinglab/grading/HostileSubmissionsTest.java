@@ -46,6 +46,21 @@ class HostileSubmissionsTest {
                         "threw java.lang.ArrayIndexOutOfBoundsException"));
     }
 
+    @org.junit.jupiter.api.Test
+    void endlessLoopsInTwoExercisesUseUpOnlyTheirOwnTime(@TempDir Path folder) throws IOException {
+        // Every test of both exercises runs into the 3 s limit, more than the submission's time in all; the
+        // exercises that behave must still be graded in full.
+        Path one = Submissions.withAnswer(folder, "one-loop", "max-pool", MAX_POOL_HEAD + "while (true) { }\n}");
+        Path both = Submissions.withAnswer(one, folder, "two-loops", "output-size",
+                "int outputSize(int input, int window, int stride, int padding, boolean ceilMode) { while (true) { } }");
+        Grade grade = Submissions.GRADER.grade(both, "loops");
+        String table = Reports.table(grade);
+        for (Exercise exercise : Exercises.ALL) {
+            boolean looping = exercise.id().equals("max-pool") || exercise.id().equals("output-size");
+            assertEquals(looping ? 0 : grade.maxScore(exercise), grade.score(exercise), exercise.id() + ":\n" + table);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void failsOnlyItsOwnExerciseAndSaysWhy(String attack, String answer, String expectedMessage, @TempDir Path folder)

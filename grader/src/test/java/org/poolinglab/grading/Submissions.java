@@ -26,7 +26,12 @@ final class Submissions {
 
     /** The master notebook with the answer cell of {@code exerciseId} replaced by {@code source}, written to {@code folder}. */
     static Path withAnswer(Path folder, String name, String exerciseId, String source) throws IOException {
-        JsonObject notebook = JsonParser.parseString(Files.readString(MASTER, StandardCharsets.UTF_8)).getAsJsonObject();
+        return withAnswer(MASTER, folder, name, exerciseId, source);
+    }
+
+    /** {@code base} with the answer cell of {@code exerciseId} replaced by {@code source}, written to {@code folder}. */
+    static Path withAnswer(Path base, Path folder, String name, String exerciseId, String source) throws IOException {
+        JsonObject notebook = JsonParser.parseString(Files.readString(base, StandardCharsets.UTF_8)).getAsJsonObject();
         boolean replaced = false;
         for (JsonElement element : notebook.getAsJsonArray("cells")) {
             JsonObject cell = element.getAsJsonObject();
