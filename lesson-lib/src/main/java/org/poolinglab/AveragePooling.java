@@ -1,16 +1,12 @@
 package org.poolinglab;
 
-/** The average and power-average (Lp) pooling loops. */
+/** The average and power-average (Lp) pooling loops, forward and backward. */
 final class AveragePooling {
 
     private AveragePooling() {
     }
 
-    /**
-     * For every plane and window, the window's sum divided by {@code divisorOverride} when it is not 0,
-     * else by the window's cell count: counting padding cells when {@code countPadding}, else only the
-     * input cells. Padding adds nothing to the sum.
-     */
+    /** For every plane and window, the window's sum over its {@link #divisor}. Padding adds nothing to the sum. */
     static FeatureMap pool(FeatureMap input, Windows windows, boolean countPadding, int divisorOverride) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
@@ -23,10 +19,7 @@ final class AveragePooling {
                 for (int ow = 0; ow < cols.count(); ow++) {
                     double sum = windowSum(input.data, base, width, rows.first[oh], rows.end[oh],
                             cols.first[ow], cols.end[ow]);
-                    int divisor = divisorOverride != 0 ? divisorOverride
-                            : countPadding ? rows.paddedLength[oh] * cols.paddedLength[ow]
-                            : (rows.end[oh] - rows.first[oh]) * (cols.end[ow] - cols.first[ow]);
-                    out[o++] = (float) (sum / divisor);
+                    out[o++] = (float) (sum / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
                 }
             }
         }
@@ -34,34 +27,129 @@ final class AveragePooling {
     }
 
     /**
-     * Power-average pooling: {@code (sum of x^p) ^ (1/p)} per window, as PyTorch's {@code lp_pool2d}.
-     * Like PyTorch, a window cut short by ceil mode is scaled up as if it were full:
-     * {@code (sum * cells in a full window / cells read) ^ (1/p)}.
+     * The backward pass of average pooling: each output cell is its window's sum over a divisor, so each
+     * input cell of the window receives the output cell's gradient divided by that same divisor. Padding
+     * cells take their share of the divisor but, having no input cell, pass nothing on. Overlapping
+     * windows add up.
+     */
+    static FeatureMap backward(int[] inputShape, Windows windows, boolean countPadding, int divisorOverride,
+                               FeatureMap gradOutput) {
+        AxisWindows rows = windows.rows();
+        AxisWindows cols = windows.cols();
+        int height = inputShape[2];
+        int width = inputShape[3];
+        float[] grad = gradOutput.data;
+        float[] gradInput = new float[inputShape[0] * inputShape[1] * height * width];
+        int o = 0;
+        for (int plane = 0; plane < inputShape[0] * inputShape[1]; plane++) {
+            int base = plane * height * width;
+            for (int oh = 0; oh < rows.count(); oh++) {
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    float share = (float) ((double) grad[o++] / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
+                    for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+                        int rowStart = base + h * width;
+                        for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
+                            gradInput[rowStart + w] += share;
+                        }
+                    }
+                }
+            }
+        }
+        return FeatureMap.wrap(inputShape[0], inputShape[1], height, width, gradInput);
+    }
+
+    /**
+     * What window {@code (oh, ow)}'s sum is divided by: {@code divisorOverride} when it is not 0, else the
+     * window's cell count, counting padding cells when {@code countPadding}, else only the input cells.
+     */
+    private static int divisor(AxisWindows rows, AxisWindows cols, int oh, int ow, boolean countPadding,
+                               int divisorOverride) {
+        if (divisorOverride != 0) {
+            return divisorOverride;
+        }
+        return countPadding
+                ? rows.paddedLength[oh] * cols.paddedLength[ow]
+                : (rows.end[oh] - rows.first[oh]) * (cols.end[ow] - cols.first[ow]);
+    }
+
+    /**
+     * Power-average pooling: {@code (sum of x^p) ^ (1/p)} per window, as PyTorch's {@code lp_pool2d},
+     * with a window cut short by ceil mode scaled up as if it were full ({@link #fullWindowScale}).
      */
     static FeatureMap lpPool(FeatureMap input, Windows windows, double normType, Size window) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
+        float[] out = new float[windows.outputCells(input)];
+        int o = 0;
+        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
+            int base = plane * input.height() * input.width();
+            for (int oh = 0; oh < rows.count(); oh++) {
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    double sum = powerSum(input, base, rows, cols, oh, ow, normType)
+                            * fullWindowScale(rows, cols, oh, ow, window);
+                    out[o++] = (float) Math.pow(sum, 1 / normType);
+                }
+            }
+        }
+        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+    }
+
+    /**
+     * The backward pass of power-average pooling, by the chain rule through its three steps: each cell
+     * raised to the power {@code p} ({@code d/dx = p x^(p-1)}), the window's sum scaled to a full window
+     * ({@code S = sum * full / read}), and the root ({@code d/dS = (1/p) S^(1/p - 1)}). A window whose
+     * {@code S} is 0 passes no gradient on, as in PyTorch.
+     */
+    static FeatureMap lpPoolBackward(FeatureMap input, Windows windows, double normType, Size window,
+                                     FeatureMap gradOutput) {
+        AxisWindows rows = windows.rows();
+        AxisWindows cols = windows.cols();
         int width = input.width();
         float[] in = input.data;
-        float[] out = new float[windows.outputCells(input)];
-        int fullWindow = window.height() * window.width();
+        float[] grad = gradOutput.data;
+        float[] gradInput = new float[in.length];
         int o = 0;
         for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
             int base = plane * input.height() * width;
             for (int oh = 0; oh < rows.count(); oh++) {
                 for (int ow = 0; ow < cols.count(); ow++) {
-                    double sum = 0;
+                    double scale = fullWindowScale(rows, cols, oh, ow, window);
+                    double sum = powerSum(input, base, rows, cols, oh, ow, normType) * scale;
+                    double gradOfSum = sum == 0 ? 0
+                            : grad[o] * (1 / normType) * Math.pow(sum, 1 / normType - 1) * scale;
+                    o++;
                     for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
                         for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
-                            sum += Math.pow(in[base + h * width + w], normType);
+                            int cell = base + h * width + w;
+                            gradInput[cell] += (float) (gradOfSum * normType * Math.pow(in[cell], normType - 1));
                         }
                     }
-                    int cellsRead = (rows.end[oh] - rows.first[oh]) * (cols.end[ow] - cols.first[ow]);
-                    out[o++] = (float) Math.pow(sum * fullWindow / cellsRead, 1 / normType);
                 }
             }
         }
-        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+        return FeatureMap.wrap(input.batch(), input.channels(), input.height(), width, gradInput);
+    }
+
+    /** {@code x^p} summed over the input cells of window {@code (oh, ow)} of the plane starting at {@code base}. */
+    private static double powerSum(FeatureMap input, int base, AxisWindows rows, AxisWindows cols, int oh, int ow,
+                                   double normType) {
+        double sum = 0;
+        for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+            int rowStart = base + h * input.width();
+            for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
+                sum += Math.pow(input.data[rowStart + w], normType);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Like PyTorch, power-average pooling scales a window cut short by ceil mode up as if it were full:
+     * {@code cells in a full window / cells read}; 1 for every whole window.
+     */
+    private static double fullWindowScale(AxisWindows rows, AxisWindows cols, int oh, int ow, Size window) {
+        int cellsRead = (rows.end[oh] - rows.first[oh]) * (cols.end[ow] - cols.first[ow]);
+        return (double) window.height() * window.width() / cellsRead;
     }
 
     /** The sum of the cells in rows {@code [firstRow, endRow)} and columns {@code [firstCol, endCol)} of a plane. */

@@ -1,8 +1,9 @@
 package org.poolinglab;
 
 /**
- * The max pooling loops, shared by every max operation (sliding, adaptive, global). NaN wins over any
- * number, and among equal maxima the first in scan order wins: both exactly as in PyTorch.
+ * The max pooling loops, shared by every max operation (sliding, adaptive, global), and the loops that
+ * move values along the indices max pooling records: its backward pass and max unpooling. NaN wins over
+ * any number, and among equal maxima the first in scan order wins: both exactly as in PyTorch.
  */
 final class MaxPooling {
 
@@ -70,5 +71,66 @@ final class MaxPooling {
             }
         }
         return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+    }
+
+    /**
+     * The backward pass of max pooling: only the cell each maximum came from had any effect on the output,
+     * so each output cell's whole gradient goes back to that one cell. When windows overlap, a cell that
+     * was the maximum of several windows collects the sum of their gradients. A dilated window can cover
+     * only padding; its index (as PyTorch reports it) lies past the plane, and its gradient goes nowhere.
+     *
+     * @param indices each output cell's maximum as {@code h * W + w} in its input plane, in NCHW order
+     */
+    static FeatureMap routeGradient(int[] indices, FeatureMap gradOutput, int[] inputShape) {
+        float[] grad = gradOutput.data;
+        float[] gradInput = new float[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
+        int outputPlane = gradOutput.height() * gradOutput.width();
+        int inputPlane = inputShape[2] * inputShape[3];
+        for (int plane = 0, o = 0; plane < inputShape[0] * inputShape[1]; plane++) {
+            int base = plane * inputPlane;
+            for (int end = o + outputPlane; o < end; o++) {
+                int index = indices[o];
+                if (index < inputPlane) { // else the window covered only padding: no input cell to send it to
+                    gradInput[base + index] += grad[o];
+                }
+            }
+        }
+        return FeatureMap.wrap(inputShape[0], inputShape[1], inputShape[2], inputShape[3], gradInput);
+    }
+
+    /**
+     * Max unpooling: each pooled value goes back to the cell its index names, in a plane of zeros of
+     * {@code outputSize}. When two values name the same cell, the later one stays (PyTorch's CPU order).
+     */
+    static FeatureMap unpool(FeatureMap pooled, int[] indices, Size outputSize) {
+        float[] values = pooled.data;
+        int pooledPlane = pooled.height() * pooled.width();
+        int outputPlane = outputSize.height() * outputSize.width();
+        float[] out = new float[pooled.batch() * pooled.channels() * outputPlane];
+        for (int plane = 0, i = 0; plane < pooled.batch() * pooled.channels(); plane++) {
+            int base = plane * outputPlane;
+            for (int end = i + pooledPlane; i < end; i++) {
+                out[base + indices[i]] = values[i];
+            }
+        }
+        return FeatureMap.wrap(pooled.batch(), pooled.channels(), outputSize.height(), outputSize.width(), out);
+    }
+
+    /**
+     * The backward pass of max unpooling: each pooled value was copied to one cell, so its gradient is
+     * that cell's gradient.
+     */
+    static FeatureMap gatherGradient(FeatureMap pooled, int[] indices, FeatureMap gradOutput) {
+        float[] grad = gradOutput.data;
+        int pooledPlane = pooled.height() * pooled.width();
+        int outputPlane = gradOutput.height() * gradOutput.width();
+        float[] gradInput = new float[indices.length];
+        for (int plane = 0, i = 0; plane < pooled.batch() * pooled.channels(); plane++) {
+            int base = plane * outputPlane;
+            for (int end = i + pooledPlane; i < end; i++) {
+                gradInput[i] = grad[base + indices[i]];
+            }
+        }
+        return FeatureMap.wrap(pooled.batch(), pooled.channels(), pooled.height(), pooled.width(), gradInput);
     }
 }

@@ -11,10 +11,17 @@ public final class PooledWithIndices {
 
     private final FeatureMap output;
     private final int[] indices;
+    private final Size inputSize;
 
-    PooledWithIndices(FeatureMap output, int[] indices) {
+    PooledWithIndices(FeatureMap output, int[] indices, Size inputSize) {
         this.output = output;
         this.indices = indices;
+        this.inputSize = inputSize;
+    }
+
+    /** The height and width of the map that was pooled: where the indices point. */
+    public Size inputSize() {
+        return inputSize;
     }
 
     /** The max-pooled map. */
@@ -25,6 +32,11 @@ public final class PooledWithIndices {
     /** Every index, in the output's NCHW order; a fresh copy. */
     public int[] indices() {
         return indices.clone();
+    }
+
+    /** The indices themselves, not a copy: for the loops of this package, which never write them. */
+    int[] indicesView() {
+        return indices;
     }
 
     /** Where the maximum in output cell {@code (n, c, h, w)} came from: {@code row * inputWidth + column}. */
@@ -39,12 +51,13 @@ public final class PooledWithIndices {
     @Override
     public boolean equals(Object other) {
         return other instanceof PooledWithIndices that
-                && output.equals(that.output) && Arrays.equals(indices, that.indices);
+                && output.equals(that.output) && Arrays.equals(indices, that.indices)
+                && inputSize.equals(that.inputSize);
     }
 
     @Override
     public int hashCode() {
-        return 31 * output.hashCode() + Arrays.hashCode(indices);
+        return (31 * output.hashCode() + Arrays.hashCode(indices)) * 31 + inputSize.hashCode();
     }
 
     @Override

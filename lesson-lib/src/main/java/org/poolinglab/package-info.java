@@ -4,10 +4,11 @@
  * <ul>
  *   <li>{@link org.poolinglab.FeatureMap}: an immutable N x C x H x W tensor of floats.</li>
  *   <li>{@link org.poolinglab.PoolSpec}: window, stride, padding and the rest, with the output-size formula.</li>
- *   <li>{@link org.poolinglab.Pooling}: max, average, power-average, adaptive and global pooling, and
+ *   <li>{@link org.poolinglab.Pooling}: max, average, power-average, adaptive and global pooling, max
+ *       unpooling, each with its backward pass (how a network's gradient flows back through it), and
  *       {@link org.poolinglab.Pooling#steps} for watching a window slide.</li>
  * </ul>
- * The loops themselves live in package-private classes ({@code MaxPooling}, {@code AveragePooling}), over
- * windows worked out once per call ({@code AxisWindows}).
+ * The loops themselves, forward and backward side by side, live in package-private classes
+ * ({@code MaxPooling}, {@code AveragePooling}), over windows worked out once per call ({@code AxisWindows}).
  */
 package org.poolinglab;

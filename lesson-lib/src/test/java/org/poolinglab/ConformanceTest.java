@@ -1,5 +1,7 @@
 package org.poolinglab;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("Conformance with PyTorch and ONNX")
 class ConformanceTest {
 
-    private static final Set<String> CASE_KEYS = Set.of("name", "op", "input", "params", "expected", "indices",
-            "grad_output", "grad_input", "error");
+    private static final Set<String> CASE_KEYS = Set.of("name", "op", "input", "input_indices", "params", "expected",
+            "indices", "grad_output", "grad_input", "error");
     private static final Set<String> PARAM_KEYS = Set.of("kernel_size", "stride", "padding", "padding_mode",
             "dilation", "ceil_mode", "count_include_pad", "divisor_override", "norm_type", "output_size");
 
@@ -77,6 +78,10 @@ class ConformanceTest {
         return DynamicContainer.dynamicContainer(file.getFileName().toString(), file.toUri(), tests);
     }
 
+    /**
+     * Checks every field of the case: the forward pass against {@code expected} (and {@code indices}), the
+     * backward pass against {@code grad_input}, or that the parameters are rejected when {@code error}.
+     */
     private static void check(JsonObject testCase) {
         for (String key : testCase.keySet()) {
             assertTrue(CASE_KEYS.contains(key), () -> "unknown case key '" + key + "'; known: " + CASE_KEYS);
@@ -85,50 +90,89 @@ class ConformanceTest {
         for (String key : params.keySet()) {
             assertTrue(PARAM_KEYS.contains(key), () -> "unknown parameter '" + key + "'; known: " + PARAM_KEYS);
         }
-        String op = testCase.get("op").getAsString();
-        FeatureMap input = tensor(testCase.getAsJsonObject("input"));
+        assertEquals(testCase.has("grad_output"), testCase.has("grad_input"),
+                "grad_output and grad_input come together");
+        Operation operation = new Operation(testCase.get("op").getAsString(), tensor(testCase.getAsJsonObject("input")),
+                params, testCase);
 
         if (testCase.has("error") && testCase.get("error").getAsBoolean()) {
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> run(op, input, params, false), "PyTorch rejects these parameters; so must we");
+            assertFalse(testCase.has("expected") || testCase.has("grad_output"), "an error case expects nothing else");
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, operation::forward,
+                    "PyTorch rejects these parameters; so must we");
             assertFalse(error.getMessage() == null || error.getMessage().isBlank(), "the error explains itself");
             return;
         }
-        boolean withIndices = testCase.has("indices");
-        Object result = run(op, input, params, withIndices);
+        assertTrue(testCase.has("expected"), "a case that is not an error has expected values");
+        Object result = operation.forward();
         FeatureMap output = result instanceof PooledWithIndices pooled ? pooled.output() : (FeatureMap) result;
         assertFeatureMapEquals(tensor(testCase.getAsJsonObject("expected")), output);
-        if (withIndices) {
+        if (testCase.has("indices")) {
             JsonObject indices = testCase.getAsJsonObject("indices");
             assertIndicesEqual(ints(indices.getAsJsonArray("shape")), ints(indices.getAsJsonArray("data")),
                     (PooledWithIndices) result);
         }
-        Assumptions.assumeFalse(testCase.has("grad_input") || testCase.has("grad_output"),
-                "forward pass matches; the backward pass is not in lesson-lib yet");
+        if (testCase.has("grad_output")) {
+            FeatureMap gradInput = operation.backward(tensor(testCase.getAsJsonObject("grad_output")));
+            assertFeatureMapEquals(tensor(testCase.getAsJsonObject("grad_input")), gradInput);
+        }
     }
 
-    /** Runs the case's operation: a {@link FeatureMap}, or {@link PooledWithIndices} when indices are checked. */
-    private static Object run(String op, FeatureMap input, JsonObject params, boolean withIndices) {
-        return switch (op) {
-            case "max_pool2d" -> withIndices
-                    ? Pooling.maxPoolWithIndices(input, spec(params))
-                    : Pooling.maxPool(input, spec(params));
-            case "avg_pool2d" -> Pooling.avgPool(input, spec(params));
-            case "lp_pool2d" -> Pooling.lpPool(input, params.get("norm_type").getAsDouble(), spec(params));
-            case "adaptive_max_pool2d" -> {
-                int[] size = ints(params.getAsJsonArray("output_size"));
-                yield withIndices
-                        ? Pooling.adaptiveMaxPoolWithIndices(input, size[0], size[1])
-                        : Pooling.adaptiveMaxPool(input, size[0], size[1]);
-            }
-            case "adaptive_avg_pool2d" -> {
-                int[] size = ints(params.getAsJsonArray("output_size"));
-                yield Pooling.adaptiveAvgPool(input, size[0], size[1]);
-            }
-            case "global_max_pool" -> Pooling.globalMaxPool(input);
-            case "global_avg_pool" -> Pooling.globalAvgPool(input);
-            default -> throw new AssertionError("unknown op '" + op + "'");
-        };
+    /** A case's operation on its input with its parameters: the forward pass and its backward pass. */
+    private record Operation(String op, FeatureMap input, JsonObject params, JsonObject testCase) {
+
+        /** The forward pass: a {@link FeatureMap}, or {@link PooledWithIndices} when the case checks indices. */
+        Object forward() {
+            boolean withIndices = testCase.has("indices");
+            return switch (op) {
+                case "max_pool2d" -> withIndices
+                        ? Pooling.maxPoolWithIndices(input, spec(params))
+                        : Pooling.maxPool(input, spec(params));
+                case "avg_pool2d" -> Pooling.avgPool(input, spec(params));
+                case "lp_pool2d" -> Pooling.lpPool(input, normType(), spec(params));
+                case "adaptive_max_pool2d" -> withIndices
+                        ? Pooling.adaptiveMaxPoolWithIndices(input, outputSize().height(), outputSize().width())
+                        : Pooling.adaptiveMaxPool(input, outputSize().height(), outputSize().width());
+                case "adaptive_avg_pool2d" -> Pooling.adaptiveAvgPool(input, outputSize().height(), outputSize().width());
+                case "global_max_pool" -> Pooling.globalMaxPool(input);
+                case "global_avg_pool" -> Pooling.globalAvgPool(input);
+                case "max_unpool2d" -> present(params, "output_size")
+                        ? Pooling.maxUnpool(input, unpoolIndices(), spec(params), outputSize())
+                        : Pooling.maxUnpool(input, unpoolIndices(), spec(params));
+                default -> throw new AssertionError("unknown op '" + op + "'");
+            };
+        }
+
+        /** The backward pass: the gradient of the input, given the gradient of the output. */
+        FeatureMap backward(FeatureMap gradOutput) {
+            return switch (op) {
+                case "max_pool2d" -> Pooling.maxPoolBackward(input, spec(params), gradOutput);
+                case "avg_pool2d" -> Pooling.avgPoolBackward(input, spec(params), gradOutput);
+                case "lp_pool2d" -> Pooling.lpPoolBackward(input, normType(), spec(params), gradOutput);
+                case "adaptive_max_pool2d" -> Pooling.adaptiveMaxPoolBackward(input, gradOutput);
+                case "adaptive_avg_pool2d" -> Pooling.adaptiveAvgPoolBackward(input, gradOutput);
+                case "global_max_pool" -> Pooling.globalMaxPoolBackward(input, gradOutput);
+                case "global_avg_pool" -> Pooling.globalAvgPoolBackward(input, gradOutput);
+                case "max_unpool2d" -> Pooling.maxUnpoolBackward(input, unpoolIndices(), gradOutput);
+                default -> throw new AssertionError("unknown op '" + op + "'");
+            };
+        }
+
+        private double normType() {
+            return params.get("norm_type").getAsDouble();
+        }
+
+        private Size outputSize() {
+            int[] size = ints(params.getAsJsonArray("output_size"));
+            return new Size(size[0], size[1]);
+        }
+
+        /** {@code input_indices}: one flat index per pooled value, shaped like the input. */
+        private int[] unpoolIndices() {
+            JsonObject indices = testCase.getAsJsonObject("input_indices");
+            assertNotNull(indices, "max_unpool2d needs input_indices");
+            assertArrayEquals(input.shape(), ints(indices.getAsJsonArray("shape")), "input_indices has the input's shape");
+            return ints(indices.getAsJsonArray("data"));
+        }
     }
 
     /** The {@link PoolSpec} for PyTorch-style parameters; absent ones take PyTorch's defaults. */

@@ -52,6 +52,21 @@ final class Fixtures {
         return FeatureMap.of(shape, data);
     }
 
+    /**
+     * The values 0, 0.1, 0.2, ... in a seeded random order: no two cells are closer than 0.1, so nudging
+     * one cell by less than that never changes which cell is a window's maximum.
+     */
+    static FeatureMap distinct(long seed, int... shape) {
+        int size = shape[0] * shape[1] * shape[2] * shape[3];
+        java.util.List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, size).boxed().toList());
+        java.util.Collections.shuffle(order, new Random(seed));
+        float[] data = new float[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = order.get(i) * 0.1f - size * 0.05f;
+        }
+        return FeatureMap.of(shape, data);
+    }
+
     static FeatureMap constant(float value, int... shape) {
         float[] data = new float[shape[0] * shape[1] * shape[2] * shape[3]];
         java.util.Arrays.fill(data, value);
