@@ -3,7 +3,9 @@
 
 Expected values come from PyTorch's torch.nn.functional pooling (CPU, float32) and, for SAME padding,
 from the ONNX backend-test case generator (onnx.backend.test.case.node.pool_op_common), cross-checked
-against PyTorch. Nothing here is typed in by hand except the lesson's own 4x4 input.
+against PyTorch. Every case that is not an error also gets a gradient: a random `grad_output` and the
+`grad_input` PyTorch's autograd computes from it. Nothing here is typed in by hand except the lesson's
+own 4x4 input.
 
 Needs Debian's python3-torch and python3-onnx (run with /usr/bin/python3):
     /usr/bin/python3 lesson-lib/scripts/generate_conformance.py
@@ -30,6 +32,9 @@ LESSON_INPUT = [[1, 3, 2, 1], [4, 6, 5, 2], [7, 8, 9, 3], [1, 2, 0, 4]]
 
 rng = np.random.default_rng(SEED)
 pick = random.Random(SEED)
+# Gradients and unpooling draw from streams of their own, so adding them left every earlier case as it was.
+grad_rng = np.random.default_rng(SEED + 1)
+unpool_rng = np.random.default_rng(SEED + 2)
 
 
 def number(value):
@@ -46,12 +51,13 @@ def tensor_json(t):
                                                    for v in array.reshape(-1)]}
 
 
-def random_input(shape, kind="normal"):
+def random_input(shape, kind="normal", generator=None):
+    generator = generator or rng
     if kind == "integers":  # small integers: many ties, to pin down which maximum wins
-        return torch.tensor(rng.integers(-3, 4, size=shape).astype(np.float32))
+        return torch.tensor(generator.integers(-3, 4, size=shape).astype(np.float32))
     if kind == "positive":
-        return torch.tensor(np.round(rng.uniform(0.1, 3.0, size=shape), 3).astype(np.float32))
-    return torch.tensor(np.round(rng.standard_normal(shape), 3).astype(np.float32))
+        return torch.tensor(np.round(generator.uniform(0.1, 3.0, size=shape), 3).astype(np.float32))
+    return torch.tensor(np.round(generator.standard_normal(shape), 3).astype(np.float32))
 
 
 def pair(v):
@@ -319,6 +325,142 @@ def asymmetric_cases():
     return fixture
 
 
+# ---------------------------------------------------------------- gradients (PyTorch autograd)
+
+def pads_of(params, height, width):
+    """(top, left, bottom, right): the explicit padding, or what SAME padding gives (as ONNX computes it)."""
+    mode = params.get("padding_mode")
+    if mode in ("same_upper", "same_lower"):
+        pads = []
+        for size, k, s, d in zip((height, width), params["kernel_size"], params.get("stride", params["kernel_size"]),
+                                 params.get("dilation", [1, 1])):
+            total = max((math.ceil(size / s) - 1) * s + d * (k - 1) + 1 - size, 0)
+            small, large = total // 2, total - total // 2
+            pads.append((small, large) if mode == "same_upper" else (large, small))
+        return pads[0][0], pads[1][0], pads[0][1], pads[1][1]
+    padding = params.get("padding", [0, 0])
+    return tuple(padding) if len(padding) == 4 else (padding[0], padding[1], padding[0], padding[1])
+
+
+def torch_forward(case, x):
+    """The case's operation on x in PyTorch, from its JSON params (per-side and SAME padding through F.pad)."""
+    op, p = case["op"], case["params"]
+    if op == "max_unpool2d":
+        indices = torch.tensor(case["input_indices"]["data"], dtype=torch.int64).reshape(case["input_indices"]["shape"])
+        return F.max_unpool2d(x, indices, p["kernel_size"], p.get("stride"), p.get("padding", 0), p.get("output_size"))
+    if op in ("max_pool2d", "avg_pool2d"):
+        top, left, bottom, right = pads_of(p, x.shape[2], x.shape[3])
+        symmetric = top == bottom and left == right and "padding_mode" not in p
+        kernel, stride, ceil = p["kernel_size"], p.get("stride"), p.get("ceil_mode", False)
+        if op == "max_pool2d":
+            if symmetric:
+                return F.max_pool2d(x, kernel, stride, [top, left], p.get("dilation", 1), ceil)
+            padded = F.pad(x, (left, right, top, bottom), value=float("-inf"))
+            return F.max_pool2d(padded, kernel, stride, 0, p.get("dilation", 1), ceil)
+        count_pad = p.get("count_include_pad", True)
+        if symmetric:
+            return F.avg_pool2d(x, kernel, stride, [top, left], ceil, count_pad, p.get("divisor_override"))
+        assert not ceil and p.get("divisor_override") is None, "per-side padding: no ceil mode or divisor here"
+        pad = (left, right, top, bottom)
+        summed = F.avg_pool2d(F.pad(x, pad), kernel, stride)
+        return summed if count_pad else summed / F.avg_pool2d(F.pad(torch.ones_like(x), pad), kernel, stride)
+    if op == "lp_pool2d":
+        return F.lp_pool2d(x, p["norm_type"], p["kernel_size"], p.get("stride"), p.get("ceil_mode", False))
+    if op == "adaptive_max_pool2d":
+        return F.adaptive_max_pool2d(x, p["output_size"])
+    if op == "adaptive_avg_pool2d":
+        return F.adaptive_avg_pool2d(x, p["output_size"])
+    if op == "global_max_pool":
+        return F.adaptive_max_pool2d(x, 1)
+    if op == "global_avg_pool":
+        return F.adaptive_avg_pool2d(x, 1)
+    raise ValueError(op)
+
+
+def add_gradient(case, grad_output=None):
+    """grad_output (random unless given) and the grad_input PyTorch's autograd computes for the case."""
+    x = torch.tensor(case["input"]["data"], dtype=torch.float32).reshape(case["input"]["shape"]).requires_grad_(True)
+    y = torch_forward(case, x)
+    expected = np.array(case["expected"]["data"], dtype=np.float32).reshape(case["expected"]["shape"])
+    assert np.allclose(y.detach().numpy(), expected, rtol=1e-5, atol=1e-5, equal_nan=True), \
+        f"{case['name']}: PyTorch's forward pass disagrees with the expected values"
+    if grad_output is None:
+        grad_output = torch.tensor(np.round(grad_rng.standard_normal(tuple(y.shape)), 3).astype(np.float32))
+    y.backward(grad_output)
+    case["grad_output"] = tensor_json(grad_output)
+    case["grad_input"] = tensor_json(x.grad)
+
+
+def add_gradients(fixtures):
+    for fixture in fixtures:
+        for case in fixture.cases:
+            if not case.get("error") and "grad_input" not in case:
+                add_gradient(case)
+
+
+# ---------------------------------------------------------------- max_unpool2d
+
+def unpool_cases():
+    """Max unpooling of real max pooling results (default and explicit output sizes), of hand-made index
+    patterns (repeated indices: the later value stays), and index or size errors PyTorch rejects."""
+    fixture = Fixture("max_unpool2d.json", TORCH + ": F.max_pool2d(return_indices=True), then F.max_unpool2d")
+    settings = [((1, 1, 4, 4), 2, None, 0, False), ((1, 1, 5, 5), 2, None, 0, False), ((1, 1, 5, 5), 2, None, 0, True),
+                ((1, 1, 5, 5), 3, 2, 1, False), ((1, 2, 7, 6), 3, 2, 1, True), ((2, 3, 6, 7), 2, 1, 0, False),
+                ((1, 1, 9, 9), 3, 3, 0, False), ((1, 1, 8, 8), 4, 2, 2, False), ((1, 1, 3, 8), (1, 2), None, 0, False),
+                ((2, 1, 6, 5), (2, 3), (2, 1), (1, 1), False), ((1, 3, 8, 8), 2, None, 0, False),
+                ((1, 1, 7, 7), 3, 2, 0, True), ((1, 1, 1, 1), 1, None, 0, False), ((1, 1, 6, 6), 2, 3, 1, True),
+                ((1, 2, 4, 6), (3, 2), (1, 2), (1, 0), False), ((1, 1, 2, 3), 2, 1, 1, False)]
+    for shape, kernel, stride, padding, ceil in settings:
+        x = random_input(shape, "integers" if len(fixture.cases) % 3 == 1 else "normal", unpool_rng)
+        pooled, idx = F.max_pool2d(x, kernel, stride, padding, 1, ceil, return_indices=True)
+        params = {"kernel_size": pair(kernel), "padding": pair(padding)}
+        if stride is not None:
+            params["stride"] = pair(stride)
+        for output_size in (None, [shape[2], shape[3]]):
+            case_params = dict(params, **({"output_size": output_size} if output_size else {}))
+            try:
+                expected = F.max_unpool2d(pooled, idx, kernel, stride, padding, output_size)
+            except RuntimeError:  # the default size can be too small for the indices (ceil mode): an error
+                fixture.add(unpool_error("error_" + case_name("unpool", pooled, case_params) + "_index_too_large",
+                                         pooled, idx, case_params))
+                continue
+            name = case_name("unpool", pooled, case_params) + ("_ceil" if ceil else "")
+            if name not in fixture.names:
+                fixture.add({"name": name, "op": "max_unpool2d", "input": tensor_json(pooled),
+                             "input_indices": tensor_json(idx), "params": case_params, "expected": tensor_json(expected)})
+    # Hand-made indices: any cell of the output plane, repeated ones included.
+    for shape, kernel, stride in [((1, 1, 2, 2), 2, 2), ((1, 2, 3, 3), 2, 2), ((2, 1, 2, 3), 3, 2), ((1, 1, 3, 2), 2, 1)]:
+        values = random_input(shape, generator=unpool_rng)
+        h, w = [(n - 1) * s + k for n, k, s in zip(shape[2:], pair(kernel), pair(stride))]
+        idx = torch.tensor(unpool_rng.integers(0, h * w, size=shape), dtype=torch.int64)
+        idx.view(-1)[-1] = idx.view(-1)[0]  # two values for one cell: the later one stays
+        params = {"kernel_size": pair(kernel), "stride": pair(stride), "padding": [0, 0]}
+        fixture.add({"name": case_name("unpool_any_indices", values, params), "op": "max_unpool2d",
+                     "input": tensor_json(values), "input_indices": tensor_json(idx), "params": params,
+                     "expected": tensor_json(F.max_unpool2d(values, idx, kernel, stride))})
+    # Errors: an index outside the output plane, an output size too far from the default.
+    values = random_input((1, 1, 2, 2), generator=unpool_rng)
+    params = {"kernel_size": [2, 2], "stride": [2, 2], "padding": [0, 0]}
+    for label, bad in (("index_too_large", 16), ("index_negative", -1), ("index_far_too_large", 1000)):
+        idx = torch.tensor([[[[0, 3, 9, bad]]]], dtype=torch.int64).reshape(1, 1, 2, 2)
+        fixture.add(unpool_error("error_unpool_" + label, values, idx, params))
+    idx = torch.tensor([[[[0, 3], [9, 15]]]], dtype=torch.int64)
+    for size in ([2, 4], [6, 4], [4, 6], [4, 1], [0, 4]):
+        fixture.add(unpool_error(f"error_unpool_output_size_{size[0]}x{size[1]}", values, idx,
+                                 dict(params, output_size=size)))
+    return fixture
+
+
+def unpool_error(name, values, idx, params):
+    try:
+        F.max_unpool2d(values, idx, params["kernel_size"], params.get("stride"), params.get("padding", 0),
+                       params.get("output_size"))
+    except (RuntimeError, ValueError):
+        return {"name": name, "op": "max_unpool2d", "input": tensor_json(values), "input_indices": tensor_json(idx),
+                "params": params, "error": True}
+    raise AssertionError(f"PyTorch accepted {name}: not an error case")
+
+
 # ---------------------------------------------------------------- the lesson's example
 
 def lesson_cases():
@@ -335,6 +477,13 @@ def lesson_cases():
     fixture.add({"name": "lesson_global_avg", "op": "global_avg_pool", "input": tensor_json(x), "params": {},
                  "expected": tensor_json(F.adaptive_avg_pool2d(x, 1))})
     assert out.flatten().tolist() == [6, 5, 8, 9], "PyTorch disagrees with the lesson"
+    for case in fixture.cases:  # a gradient of ones: each output cell's gradient is easy to follow by eye
+        add_gradient(case, torch.ones_like(torch_forward(case, x)))
+    unpool = {"name": "lesson_max_unpool_2x2_stride_2", "op": "max_unpool2d", "input": tensor_json(out),
+              "input_indices": tensor_json(idx), "params": params,
+              "expected": tensor_json(F.max_unpool2d(out, idx, 2, 2))}
+    add_gradient(unpool, torch.ones(1, 1, 4, 4))
+    fixture.add(unpool)
     return fixture
 
 
@@ -437,7 +586,8 @@ def main():
     max_fixture = sliding_cases("max_pool2d", 70, with_dilation=True)
     special_max_cases(max_fixture)
     fixtures = [lesson_cases(), max_fixture, sliding_cases("avg_pool2d", 60, with_dilation=False), lp_cases(),
-                adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases()]
+                adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases(), unpool_cases()]
+    add_gradients(fixtures)
     total = sum(f.write() for f in fixtures)
     output_size_table()
     convolution_cases()
