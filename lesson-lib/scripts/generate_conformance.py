@@ -517,7 +517,7 @@ def error_cases():
     for op, shape, params, label in cases:
         x = random_input(shape)
         try:
-            call_torch(op, x, params)
+            torch_forward({"op": op, "params": params}, x)
         except RuntimeError:
             pass
         else:
@@ -525,22 +525,6 @@ def error_cases():
         fixture.add({"name": f"error_{op.replace('_pool2d', '')}_{label}", "op": op, "input": tensor_json(x),
                      "params": params, "error": True})
     return fixture
-
-
-def call_torch(op, x, p):
-    if op == "max_pool2d":
-        return F.max_pool2d(x, p["kernel_size"], p.get("stride"), p.get("padding", 0), p.get("dilation", 1),
-                            p.get("ceil_mode", False))
-    if op == "avg_pool2d":
-        return F.avg_pool2d(x, p["kernel_size"], p.get("stride"), p.get("padding", 0), p.get("ceil_mode", False),
-                            p.get("count_include_pad", True), p.get("divisor_override"))
-    if op == "lp_pool2d":
-        return F.lp_pool2d(x, p["norm_type"], p["kernel_size"], p.get("stride"), p.get("ceil_mode", False))
-    if op == "adaptive_max_pool2d":
-        return F.adaptive_max_pool2d(x, p["output_size"])
-    if op == "adaptive_avg_pool2d":
-        return F.adaptive_avg_pool2d(x, p["output_size"])
-    raise ValueError(op)
 
 
 # ---------------------------------------------------------------- the output-size table
