@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.function.Executable;
 
-/** The one comparison of feature maps used by every test: shapes first, then every cell. */
-final class FeatureMapAssertions {
+/**
+ * The one comparison of feature maps used by every test: shapes first, then every cell. Public, with
+ * {@link #assertRejected}, so the tests of the other packages check error messages the same way.
+ */
+public final class FeatureMapAssertions {
 
     /** Absolute and relative tolerance for float32 results (DESIGN.md). */
     static final double TOLERANCE = 1e-5;
@@ -50,7 +53,7 @@ final class FeatureMapAssertions {
      * {@code call} throws an {@link IllegalArgumentException} whose message contains every fragment
      * (the parameter's name, the bad value, the rule).
      */
-    static IllegalArgumentException assertRejected(Executable call, String... fragments) {
+    public static IllegalArgumentException assertRejected(Executable call, String... fragments) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
         for (String fragment : fragments) {
             assertTrue(error.getMessage().contains(fragment),

@@ -2,7 +2,7 @@ package org.poolinglab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.poolinglab.data.IdxFiles.assertRejected;
+import static org.poolinglab.FeatureMapAssertions.assertRejected;
 import static org.poolinglab.data.IdxFiles.idx;
 import static org.poolinglab.data.IdxFiles.images;
 import static org.poolinglab.data.IdxFiles.labels;

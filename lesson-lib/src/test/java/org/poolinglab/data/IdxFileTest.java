@@ -1,7 +1,7 @@
 package org.poolinglab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.poolinglab.data.IdxFiles.assertRejected;
+import static org.poolinglab.FeatureMapAssertions.assertRejected;
 import static org.poolinglab.data.IdxFiles.gzip;
 import static org.poolinglab.data.IdxFiles.idx;
 import static org.poolinglab.data.IdxFiles.write;

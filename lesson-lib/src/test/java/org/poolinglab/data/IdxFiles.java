@@ -1,8 +1,5 @@
 package org.poolinglab.data;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.function.Executable;
 
 /** Small IDX files written byte by byte, so each test can make exactly the file it needs. */
 final class IdxFiles {
@@ -73,15 +69,5 @@ final class IdxFiles {
     /** Writes {@code raw} gzip-compressed, as the official files are. */
     static Path writeGzip(Path file, byte[] raw) {
         return write(file, gzip(raw));
-    }
-
-    /** {@code call} throws an {@link IllegalArgumentException} whose message contains every fragment. */
-    static IllegalArgumentException assertRejected(Executable call, String... fragments) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(error.getMessage().contains(fragment),
-                    () -> "message should contain '" + fragment + "' but was: " + error.getMessage());
-        }
-        return error;
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.poolinglab.data.IdxFiles.assertRejected;
+import static org.poolinglab.FeatureMapAssertions.assertRejected;
 
 import java.util.ArrayList;
 import java.util.Collections;
