@@ -1,94 +1,239 @@
 package org.poolinglab.plot;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
+import java.util.Locale;
 import org.poolinglab.FeatureMap;
 
-/** Builds XChart heat maps of feature maps: row 0 at the top, like the printed grid. */
+/**
+ * Draws feature maps as heat maps: one coloured square per cell, row 0 at the top, like the printed
+ * grid. Maps drawn together share one cell size and one colour scale, so a smaller map looks smaller
+ * and equal values look equal.
+ */
 final class HeatMaps {
 
-    /** Maps with at most this many rows and columns get their values written in the cells. */
-    static final int VALUES_UP_TO = 12;
+    /** Cells at least this many pixels wide get their value written in them. */
+    static final int VALUES_FROM_CELL = 24;
+    /** Cells at least this many pixels wide get row and column numbers along the edges. */
+    static final int INDICES_FROM_CELL = 16;
+    static final int MIN_CELL = 3;
+    static final int MAX_CELL = 56;
+    /** The longest side of the largest map is drawn at most this many pixels long. */
+    static final int MAX_GRID_SIDE = 420;
+    /** The grids of a row of maps take at most about this many pixels, so the row fits a slide. */
+    static final int MAX_ROW_WIDTH = 1100;
+
+    private static final int GAP = 40;
+    private static final int TITLE_BASELINE = 24;
+    private static final int CAPTION_BASELINE = 46;
+    private static final int GRID_TOP = 60;
+    private static final int INDEX_HEIGHT = 18;
+    private static final int MARGIN = 12;
+    private static final int BAR_WIDTH = 16;
 
     private HeatMaps() {
     }
 
     /**
-     * A heat map of a single plane with the colour scale running from {@code min} to {@code max}.
+     * One map in a row of them.
      *
-     * <p>XChart indexes heat data as {@code [x][y]} with y growing upwards, while a feature map is
-     * {@code [row][column]} with rows growing downwards, so cell {@code (row, column)} becomes the
-     * point {@code (x = column, y = height - 1 - row)} and the y labels count down.
+     * @param cell       the side of one cell in pixels, the same for every panel of a row
+     * @param showValues whether each cell has its value written in it
+     * @param blankZeros whether zero cells are left without a number (in maps that are mostly zeros)
      */
-    static HeatMapChart chart(FeatureMap plane, String title, double min, double max) {
-        int height = plane.height();
-        int width = plane.width();
-        int cell = Math.max(4, Math.min(56, 480 / Math.max(height, width)));
-        int titleWidth = Palette.width(title, Palette.TITLE);
-        HeatMapChart chart = new HeatMapChartBuilder()
-                .width(Math.max(cell * width, titleWidth) + 190)
-                .height(Math.max(cell * height, 170) + 120)
-                .title(title)
-                .xAxisTitle("column")
-                .yAxisTitle("row")
-                .build();
-        style(chart.getStyler(), Math.max(height, width) <= VALUES_UP_TO, min, max);
-        chart.getStyler().setValueFont(Palette.VALUE.deriveFont((float) Math.max(9, Math.min(16, cell * 2 / 7))));
+    record Panel(String title, FeatureMap plane, int cell, boolean showValues, boolean blankZeros) {
 
-        List<Integer> columns = new ArrayList<>();
-        for (int w = 0; w < width; w++) {
-            columns.add(w);
+        int gridWidth() {
+            return cell * plane.width();
         }
-        List<Integer> rowsBottomUp = new ArrayList<>();
-        for (int h = height - 1; h >= 0; h--) {
-            rowsBottomUp.add(h);
+
+        int gridHeight() {
+            return cell * plane.height();
         }
-        List<Number[]> cells = new ArrayList<>(height * width);
-        for (int h = 0; h < height; h++) {
-            for (int w = 0; w < width; w++) {
-                cells.add(new Number[] {w, height - 1 - h, plane.get(0, 0, h, w)});
+
+        boolean showIndices() {
+            return cell >= INDICES_FROM_CELL;
+        }
+
+        /** The size, and what a cell without a number means when zeros are left blank. */
+        String caption() {
+            return plane.size() + (blankZeros ? ", cells without a number are 0" : "");
+        }
+
+        /** The text written in cell {@code (row, column)}, or "" for none. */
+        String text(int row, int column) {
+            float value = plane.get(0, 0, row, column);
+            if (!showValues || (blankZeros && value == 0)) {
+                return "";
+            }
+            return format(value);
+        }
+    }
+
+    /** The panels of {@code planes} drawn side by side with one cell size that makes the row fit. */
+    static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
+        int cell = cellSize(planes);
+        List<Panel> panels = new ArrayList<>(planes.size());
+        for (int i = 0; i < planes.size(); i++) {
+            FeatureMap plane = planes.get(i);
+            boolean showValues = cell >= VALUES_FROM_CELL;
+            panels.add(new Panel(titles.get(i), plane, cell, showValues, showValues && mostlyZeros(plane)));
+        }
+        return panels;
+    }
+
+    /** The largest cell size, up to {@value #MAX_CELL} pixels, at which the whole row fits. */
+    static int cellSize(List<FeatureMap> planes) {
+        int longestSide = 1;
+        int columns = 0;
+        for (FeatureMap plane : planes) {
+            longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
+            columns += plane.width();
+        }
+        int byLongestSide = MAX_GRID_SIDE / longestSide;
+        int byRowWidth = Math.max(0, MAX_ROW_WIDTH - GAP * (planes.size() - 1)) / columns;
+        return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(byLongestSide, byRowWidth)));
+    }
+
+    /** At least half of the cells are 0 (as in a ReLU's output): writing every 0 would hide the rest. */
+    static boolean mostlyZeros(FeatureMap plane) {
+        int zeros = 0;
+        for (float value : plane.toFloatArray()) {
+            if (value == 0) {
+                zeros++;
             }
         }
-        chart.addSeries(title, columns, rowsBottomUp, cells);
-        return chart;
+        return 2 * zeros >= plane.height() * plane.width();
     }
 
-    private static void style(HeatMapStyler styler, boolean showValues, double min, double max) {
-        styler.setRangeColors(Palette.HEAT);
-        styler.setMin(min);
-        styler.setMax(max == min ? min + 1 : max);
-        styler.setShowValue(showValues);
-        styler.setValueFont(Palette.VALUE);
-        styler.setValueFontColor(Palette.TEXT);
-        styler.setHeatMapValueDecimalPattern("0.###");
-        styler.setDrawBorder(showValues);
-        styler.setChartBackgroundColor(Palette.BACKGROUND);
-        styler.setPlotBackgroundColor(Palette.BACKGROUND);
-        styler.setPlotBorderVisible(false);
-        styler.setPlotGridLinesVisible(false);
-        styler.setPlotContentSize(1);
-        styler.setChartTitleFont(Palette.TITLE);
-        styler.setChartTitleBoxVisible(false);
-        styler.setAxisTitleFont(Palette.LABEL);
-        styler.setAxisTickLabelsFont(Palette.LABEL);
-        styler.setAxisTickMarksColor(Palette.GRID);
-        styler.setAxisTicksVisible(showValues);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setLegendBorderColor(Palette.BACKGROUND);
-        styler.setLegendFont(Palette.LABEL);
-        styler.setGradientColorColumnHeight(160);
-        styler.setGradientColorColumnWeight(14);
+    /** The panels in one row, with one colour bar from {@code min} to {@code max} on the right. */
+    static BufferedImage draw(List<Panel> panels, double min, double max) {
+        int gridTop = GRID_TOP + (panels.get(0).showIndices() ? INDEX_HEIGHT : 0);
+        int gridsHeight = panels.stream().mapToInt(Panel::gridHeight).max().orElseThrow();
+        int barHeight = Math.max(100, Math.min(240, gridsHeight));
+        String[] barLabels = {format(max), format(min)};
+        int barLabelWidth = Math.max(Palette.width(barLabels[0], Palette.LABEL), Palette.width(barLabels[1], Palette.LABEL));
+
+        int width = MARGIN;
+        for (Panel panel : panels) {
+            width += panelWidth(panel) + GAP;
+        }
+        width += BAR_WIDTH + 8 + barLabelWidth + MARGIN;
+        int height = gridTop + Math.max(gridsHeight, barHeight) + MARGIN;
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Palette.canvas(image);
+        try {
+            int x = MARGIN;
+            for (Panel panel : panels) {
+                drawPanel(g, panel, x, gridTop, min, max);
+                x += panelWidth(panel) + GAP;
+            }
+            drawColourBar(g, x, gridTop, barHeight, barLabels);
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 
-    /** Whole numbers without decimals, others with up to two. */
+    private static int indexColumnWidth(Panel panel) {
+        return panel.showIndices() ? Palette.width(String.valueOf(panel.plane().height() - 1), Palette.LABEL) + 8 : 0;
+    }
+
+    private static int panelWidth(Panel panel) {
+        return Math.max(indexColumnWidth(panel) + panel.gridWidth(),
+                Math.max(Palette.width(panel.title(), Palette.TITLE), Palette.width(panel.caption(), Palette.LABEL)));
+    }
+
+    private static void drawPanel(Graphics2D g, Panel panel, int x, int gridTop, double min, double max) {
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.TITLE);
+        g.drawString(panel.title(), x, TITLE_BASELINE);
+        g.setColor(Palette.MUTED_TEXT);
+        g.setFont(Palette.LABEL);
+        g.drawString(panel.caption(), x, CAPTION_BASELINE);
+
+        int left = x + indexColumnWidth(panel);
+        int cell = panel.cell();
+        FeatureMap plane = panel.plane();
+        if (panel.showIndices()) {
+            for (int column = 0; column < plane.width(); column++) {
+                Palette.centred(g, String.valueOf(column), left + column * cell + cell / 2, gridTop - 6);
+            }
+            for (int row = 0; row < plane.height(); row++) {
+                String label = String.valueOf(row);
+                g.drawString(label, left - 6 - Palette.width(label, Palette.LABEL), gridTop + row * cell + cell / 2 + 5);
+            }
+        }
+        for (int row = 0; row < plane.height(); row++) {
+            for (int column = 0; column < plane.width(); column++) {
+                int cellX = left + column * cell;
+                int cellY = gridTop + row * cell;
+                g.setColor(colour(plane.get(0, 0, row, column), min, max));
+                g.fillRect(cellX, cellY, cell, cell);
+                if (cell >= 8) {
+                    g.setColor(Palette.BACKGROUND);
+                    g.drawRect(cellX, cellY, cell, cell);
+                }
+                String text = panel.text(row, column);
+                if (!text.isEmpty()) {
+                    g.setColor(Palette.TEXT);
+                    Palette.centredInCell(g, text, cellX, cellY, cell);
+                }
+            }
+        }
+        g.setColor(Palette.GRID);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(left, gridTop, panel.gridWidth(), panel.gridHeight());
+    }
+
+    private static void drawColourBar(Graphics2D g, int x, int top, int height, String[] labels) {
+        Color[] heat = Palette.HEAT;
+        int bands = heat.length - 1;
+        for (int i = 0; i < bands; i++) {
+            int bandTop = top + height * (bands - 1 - i) / bands;
+            int bandBottom = top + height * (bands - i) / bands;
+            g.setPaint(new GradientPaint(0, bandBottom, heat[i], 0, bandTop, heat[i + 1]));
+            g.fillRect(x, bandTop, BAR_WIDTH, bandBottom - bandTop);
+        }
+        g.setColor(Palette.GRID);
+        g.drawRect(x, top, BAR_WIDTH, height);
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.LABEL);
+        g.drawString(labels[0], x + BAR_WIDTH + 8, top + 10);
+        g.drawString(labels[1], x + BAR_WIDTH + 8, top + height);
+    }
+
+    /** The colour of {@code value} on a scale from {@code min} (lightest) to {@code max} (darkest). */
+    static Color colour(double value, double min, double max) {
+        Color[] heat = Palette.HEAT;
+        if (Double.isNaN(value)) {
+            return Palette.GRID;
+        }
+        double t = max > min ? (value - min) / (max - min) : 0;
+        t = Math.max(0, Math.min(1, t)) * (heat.length - 1);
+        int band = Math.min((int) t, heat.length - 2);
+        double f = t - band;
+        Color from = heat[band];
+        Color to = heat[band + 1];
+        return new Color((int) Math.round(from.getRed() + f * (to.getRed() - from.getRed())),
+                (int) Math.round(from.getGreen() + f * (to.getGreen() - from.getGreen())),
+                (int) Math.round(from.getBlue() + f * (to.getBlue() - from.getBlue())));
+    }
+
+    /** Whole numbers without decimals, others with up to three, e.g. 6, 3.625, 1.556, -∞. */
     static String format(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "\u221e" : "\u2212\u221e";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e9) {
             return String.valueOf((long) value);
         }
-        return String.format(java.util.Locale.ROOT, "%.2f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -44,6 +44,8 @@ final class Palette {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        // Without fractional metrics, the JDK draws bold text of 10 to 15 pixels as if it were plain.
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setColor(BACKGROUND);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         return g;
@@ -55,10 +57,21 @@ final class Palette {
         g.drawString(text, centreX - metrics.stringWidth(text) / 2, baselineY);
     }
 
+    /** Draws {@code text} in bold in the middle of the square cell at {@code (x, y)}, as large as fits. */
+    static void centredInCell(Graphics2D g, String text, int x, int y, int cell) {
+        int size = Math.max(9, Math.min(17, cell * 2 / 5));
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
+        while (size > 9 && width(text, font) > cell - 6) {
+            font = font.deriveFont((float) --size);
+        }
+        g.setFont(font);
+        centred(g, text, x + cell / 2, y + cell / 2 + size / 3);
+    }
+
     /** The width {@code text} takes in {@code font}. */
     static int width(String text, Font font) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
+        Graphics2D g = canvas(scratch);
         try {
             return g.getFontMetrics(font).stringWidth(text);
         } finally {

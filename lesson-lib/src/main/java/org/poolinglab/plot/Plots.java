@@ -31,6 +31,7 @@ import org.poolinglab.Pooling;
  * Pictures for the lesson. Each method returns an image, so a notebook cell ending in one shows it.
  * <pre>{@code
  * Plots.heatmap(x, "The lesson's 4x4 map")
+ * Plots.sideBySide(List.of("input", "max pooled"), List.of(x, Pooling.maxPool(x, PoolSpec.of(2))))
  * Plots.beforeAfter(x, PoolSpec.of(2), PoolType.MAX)
  * Plots.grid(Plots.windowFrames(x, PoolSpec.of(2), PoolType.MAX), 2)
  * }</pre>
@@ -43,46 +44,80 @@ public final class Plots {
     private Plots() {
     }
 
-    /** A heat map of a single map ({@code 1 x 1 x H x W}), with its values written in the cells when it is small. */
+    /**
+     * A heat map of a single map ({@code 1 x 1 x H x W}): one square per cell, darker for larger values,
+     * with the values written in the cells when they are large enough to hold them.
+     */
     public static BufferedImage heatmap(FeatureMap map, String title) {
-        float[] values = singlePlane("map", map).toFloatArray();
-        return heatmap(map, title, min(values), max(values));
+        return sideBySide(List.of(title), List.of(singlePlane("map", map)));
     }
 
     /** A heat map whose colour scale runs from {@code min} to {@code max}, to compare several maps fairly. */
     public static BufferedImage heatmap(FeatureMap map, String title, double min, double max) {
-        return render(HeatMaps.chart(singlePlane("map", map), title, min, max));
-    }
-
-    /** Every channel of batch entry 0 side by side, on one colour scale. */
-    public static BufferedImage channels(FeatureMap map, String... channelTitles) {
-        if (map == null) {
-            throw new NullPointerException("map must not be null");
-        }
-        require(channelTitles.length == 0 || channelTitles.length == map.channels(), "channelTitles must name all "
-                + map.channels() + " channels but names " + channelTitles.length);
-        float[] values = map.toFloatArray();
-        List<BufferedImage> images = new ArrayList<>();
-        for (int c = 0; c < map.channels(); c++) {
-            String title = channelTitles.length > 0 ? channelTitles[c] : "channel " + c;
-            images.add(heatmap(map.channel(0, c), title, min(values), max(values)));
-        }
-        return row(images.toArray(BufferedImage[]::new));
+        return sideBySide(List.of(title), List.of(singlePlane("map", map)), min, max);
     }
 
     /**
-     * The input and its pooled output side by side on one colour scale, the pooling written in the title,
-     * e.g. "2x2 max pooling, stride 2: 4x4 -> 2x2".
+     * Single maps side by side, each under its title, drawn with one cell size and one colour scale (from
+     * the smallest to the largest value of them all), so a map half as wide looks half as wide:
+     * <pre>{@code
+     * Plots.sideBySide(List.of("input", "max"), List.of(x, Pooling.maxPool(x, PoolSpec.of(2))))
+     * }</pre>
+     */
+    public static BufferedImage sideBySide(List<String> titles, List<FeatureMap> maps) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (FeatureMap map : checkedPlanes(titles, maps)) {
+            float[] values = map.toFloatArray();
+            low = Math.min(low, min(values));
+            high = Math.max(high, max(values));
+        }
+        return sideBySide(titles, maps, low, high);
+    }
+
+    /** {@link #sideBySide(List, List)} with the colour scale running from {@code min} to {@code max}. */
+    public static BufferedImage sideBySide(List<String> titles, List<FeatureMap> maps, double min, double max) {
+        return HeatMaps.draw(HeatMaps.layout(titles, checkedPlanes(titles, maps)), min, max);
+    }
+
+    /**
+     * Every channel of batch entry 0 side by side, on one colour scale and with one cell size, each titled
+     * with its channel number and, when given, its name: "channel 0: vertical edges".
+     */
+    public static BufferedImage channels(FeatureMap map, String... channelNames) {
+        if (map == null) {
+            throw new NullPointerException("map must not be null");
+        }
+        require(channelNames.length == 0 || channelNames.length == map.channels(), "channelNames must name all "
+                + map.channels() + " channels but names " + channelNames.length);
+        return sideBySide(channelTitles(map, channelNames), channelPlanes(map));
+    }
+
+    static List<String> channelTitles(FeatureMap map, String... channelNames) {
+        List<String> titles = new ArrayList<>();
+        for (int c = 0; c < map.channels(); c++) {
+            titles.add("channel " + c + (channelNames.length > 0 ? ": " + channelNames[c] : ""));
+        }
+        return titles;
+    }
+
+    private static List<FeatureMap> channelPlanes(FeatureMap map) {
+        List<FeatureMap> planes = new ArrayList<>();
+        for (int c = 0; c < map.channels(); c++) {
+            planes.add(map.channel(0, c));
+        }
+        return planes;
+    }
+
+    /**
+     * The input and its pooled output side by side, with one cell size and one colour scale, the pooling
+     * written in the title, e.g. "2x2 max pooling, stride 2: 4x4 -> 2x2".
      */
     public static BufferedImage beforeAfter(FeatureMap input, PoolSpec spec, PoolType type) {
         FeatureMap plane = singlePlane("input", input);
         FeatureMap output = type.apply(plane, spec);
-        float[] values = plane.toFloatArray();
-        double low = Math.min(min(values), min(output.toFloatArray()));
-        double high = Math.max(max(values), max(output.toFloatArray()));
         return titled(spec.describe(type) + ": " + plane.size() + " \u2192 " + output.size(),
-                row(heatmap(plane, "input " + plane.size(), low, high),
-                        heatmap(output, "output " + output.size(), low, high)));
+                sideBySide(List.of("input", "output"), List.of(plane, output)));
     }
 
     /**
@@ -258,6 +293,16 @@ public final class Plots {
                 + map.batch() + "x" + map.channels() + "x" + map.height() + "x" + map.width()
                 + "; take one plane with channel(n, c), or use channels(...)");
         return map;
+    }
+
+    private static List<FeatureMap> checkedPlanes(List<String> titles, List<FeatureMap> maps) {
+        require(maps != null && !maps.isEmpty(), "maps must not be empty");
+        require(titles != null && titles.size() == maps.size(), "titles must name all " + maps.size()
+                + " maps but name " + (titles == null ? 0 : titles.size()));
+        for (int i = 0; i < maps.size(); i++) {
+            singlePlane("maps[" + i + "]", maps.get(i));
+        }
+        return maps;
     }
 
     private static void require(boolean valid, String message) {

@@ -1,7 +1,6 @@
 package org.poolinglab.plot;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class WindowFrames {
         this.padding = spec.padding(input.size());
         this.output = spec.outputShape(input.height(), input.width());
         int longestSide = Math.max(input.height() + padding[0] + padding[2], input.width() + padding[1] + padding[3]);
-        this.cell = Math.max(26, Math.min(60, 380 / longestSide));
+        this.cell = Math.max(26, Math.min(52, 320 / longestSide));
     }
 
     List<BufferedImage> draw() {
@@ -71,7 +70,7 @@ final class WindowFrames {
             drawInput(g, step, inputLeft, top);
             drawArrow(g, MARGIN + inputCols * cell + 18, outputLeft - 18, top + Math.min(inputRows, output.height()) * cell / 2);
             drawOutput(g, step, outputLeft, top);
-            drawLegend(g, step.type(), MARGIN, HEADER + gridsHeight + 26);
+            drawLegend(g, legend(step), MARGIN, HEADER + gridsHeight + 26);
         } finally {
             g.dispose();
         }
@@ -81,7 +80,7 @@ final class WindowFrames {
     /** E.g. "max(1, 3, 4, 6) = 6" or "(1 + 3 + 4 + 6) / 4 = 3.5". */
     private static String arithmetic(WindowStep step) {
         List<WindowCell> shown = step.type() == PoolType.MAX ? step.cells() : step.contributors();
-        String values = shown.stream().map(c -> HeatMaps.format(c.value()).replace("Infinity", "\u221e"))
+        String values = shown.stream().map(c -> HeatMaps.format(c.value()))
                 .collect(Collectors.joining(step.type() == PoolType.MAX ? ", " : " + "));
         if (shown.size() > 9) {
             values = (step.type() == PoolType.MAX ? "" : "sum of ") + shown.size() + " cells";
@@ -92,8 +91,8 @@ final class WindowFrames {
     }
 
     private void drawInput(Graphics2D g, WindowStep step, int left, int top) {
-        caption(g, "input " + input.height() + "x" + input.width()
-                + (padding[0] + padding[1] + padding[2] + padding[3] > 0 ? " with padding" : ""), left, top - 8);
+        caption(g, "input " + input.height() + "x" + input.width() + (hasPadding() ? " with padding" : ""),
+                left, top - 8);
         for (int row = -padding[0]; row < input.height() + padding[2]; row++) {
             for (int col = -padding[1]; col < input.width() + padding[3]; col++) {
                 boolean isPadding = row < 0 || col < 0 || row >= input.height() || col >= input.width();
@@ -169,9 +168,7 @@ final class WindowFrames {
         g.setColor(Palette.GRID);
         g.drawRect(x, y, cell, cell);
         g.setColor(textColor);
-        int fontSize = Math.max(10, Math.min(17, cell * 2 / 5 - (text.length() > 4 ? 3 : 0)));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
-        Palette.centred(g, text, x + cell / 2, y + cell / 2 + fontSize / 3);
+        Palette.centredInCell(g, text, x, y, cell);
     }
 
     private static void caption(Graphics2D g, String text, int x, int y) {
@@ -188,12 +185,35 @@ final class WindowFrames {
         g.setStroke(Palette.THIN);
     }
 
-    private static void drawLegend(Graphics2D g, PoolType type, int x, int y) {
-        x = legendItem(g, x, y, Palette.WINDOW, true, "window");
-        x = legendItem(g, x, y, type == PoolType.MAX ? Palette.CHOSEN : Palette.AVERAGED, false,
-                type == PoolType.MAX ? "the maximum" : "cells averaged");
-        x = legendItem(g, x, y, Palette.PADDING, false, "padding");
-        legendItem(g, x, y, Palette.DONE, false, "output filled so far");
+    /** One entry of a frame's legend: a colour (filled, or drawn as an outline) and what it marks. */
+    record LegendEntry(Color color, boolean outline, String label) {
+    }
+
+    /** What this frame shows, and nothing else: padding only with padding, filled output from step 2 on. */
+    List<LegendEntry> legend(WindowStep step) {
+        List<LegendEntry> entries = new ArrayList<>();
+        entries.add(new LegendEntry(Palette.WINDOW, true, "window"));
+        entries.add(step.type() == PoolType.MAX
+                ? new LegendEntry(Palette.CHOSEN, false, "the maximum")
+                : new LegendEntry(Palette.AVERAGED, false, "cells averaged"));
+        if (hasPadding()) {
+            entries.add(new LegendEntry(Palette.PADDING, false,
+                    step.type() == PoolType.MAX ? "padding (\u2212\u221e)" : "padding (0)"));
+        }
+        if (step.number() > 1) {
+            entries.add(new LegendEntry(Palette.DONE, false, "output filled so far"));
+        }
+        return entries;
+    }
+
+    private boolean hasPadding() {
+        return padding[0] + padding[1] + padding[2] + padding[3] > 0;
+    }
+
+    private static void drawLegend(Graphics2D g, List<LegendEntry> entries, int x, int y) {
+        for (LegendEntry entry : entries) {
+            x = legendItem(g, x, y, entry.color(), entry.outline(), entry.label());
+        }
     }
 
     private static int legendItem(Graphics2D g, int x, int y, Color color, boolean outline, String label) {

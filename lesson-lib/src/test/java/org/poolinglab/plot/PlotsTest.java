@@ -2,6 +2,7 @@ package org.poolinglab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
+import org.poolinglab.Pooling;
+import org.poolinglab.WindowStep;
 
 @DisplayName("Plots")
 class PlotsTest {
@@ -35,45 +36,90 @@ class PlotsTest {
     class HeatMapsOfFeatureMaps {
 
         @Test
-        void putRowZeroAtTheTopByTurningRowsIntoXChartsUpwardY() {
-            FeatureMap map = FeatureMap.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
-            HeatMapSeries series = HeatMaps.chart(map, "t", 1, 6).getHeatMapSeries();
-            // XChart's data is [x][y] with y upwards: cell (row, col) is (x = col, y = height - 1 - row).
-            for (Number[] point : series.getHeatData()) {
-                int column = point[0].intValue();
-                int row = 2 - 1 - point[1].intValue();
-                assertEquals(map.get(0, 0, row, column), point[2].floatValue(), "cell " + row + ", " + column);
-            }
-            assertEquals(6, series.getHeatData().size());
-            assertEquals(List.of(0, 1, 2), series.getXData());
-            assertEquals(List.of(1, 0), series.getYData(), "the y labels count down so row 0 is drawn on top");
+        void drawMapsSideBySideWithOneCellSizeSoTheSmallerLooksSmaller() {
+            FeatureMap pooled = Pooling.maxPool(LESSON, PoolSpec.of(2));
+            FeatureMap global = Pooling.globalAvgPool(LESSON);
+            List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("input", "max", "global"),
+                    List.of(LESSON, pooled, global));
+            int cell = panels.get(0).cell();
+            assertEquals(HeatMaps.MAX_CELL, cell, "small maps get the largest cells");
+            assertEquals(List.of(4 * cell, 2 * cell, cell),
+                    panels.stream().map(HeatMaps.Panel::gridWidth).toList(), "grid widths");
+            assertEquals(List.of(4 * cell, 2 * cell, cell),
+                    panels.stream().map(HeatMaps.Panel::gridHeight).toList(), "grid heights");
         }
 
         @Test
-        void writeValuesOnlyInSmallMapsAndUseTheGivenScale() {
-            HeatMapChart small = HeatMaps.chart(LESSON, "small", 0, 9);
-            HeatMapChart large = HeatMaps.chart(FeatureMap.of(new double[20][20]), "large", 0, 1);
-            assertTrue(small.getStyler().isShowValue());
-            assertEquals(false, large.getStyler().isShowValue());
-            assertEquals(0, small.getStyler().getMin());
-            assertEquals(9, small.getStyler().getMax());
-            assertEquals("small", small.getTitle());
+        void shrinkTheCellsSoThatLargeMapsFitAndStopWritingValuesWhenTheyNoLongerFit() {
+            FeatureMap large = FeatureMap.of(new double[46][46]);
+            FeatureMap half = FeatureMap.of(new double[23][23]);
+            int cell = HeatMaps.cellSize(List.of(large, half));
+            assertEquals(HeatMaps.MAX_GRID_SIDE / 46, cell);
+            assertTrue(46 * cell <= HeatMaps.MAX_GRID_SIDE);
+            assertFalse(HeatMaps.layout(List.of("a", "b"), List.of(large, half)).get(0).showValues());
+            int many = HeatMaps.cellSize(java.util.Collections.nCopies(5, FeatureMap.of(new double[48][48])));
+            assertTrue(5 * 48 * many <= HeatMaps.MAX_ROW_WIDTH, "five 48x48 maps fit one row: cell " + many);
         }
 
         @Test
-        void renderToAnImage() {
+        void leaveZerosBlankInMapsThatAreMostlyZerosAndSaySo() {
+            FeatureMap sparse = FeatureMap.of(new double[][] {{0, 0, 0}, {0, 3.5, 0}, {1, 0, 0}});
+            HeatMaps.Panel panel = HeatMaps.layout(List.of("relu"), List.of(sparse)).get(0);
+            assertEquals("", panel.text(0, 0));
+            assertEquals("3.5", panel.text(1, 1));
+            assertEquals("1", panel.text(2, 0));
+            assertEquals("3x3, cells without a number are 0", panel.caption());
+
+            HeatMaps.Panel lesson = HeatMaps.layout(List.of("lesson"), List.of(LESSON)).get(0);
+            assertEquals("0", lesson.text(3, 2), "one zero among sixteen values is written");
+            assertEquals("4x4", lesson.caption());
+        }
+
+        @Test
+        void writeValuesWithUpToThreeDecimals() {
+            assertEquals("3.625", HeatMaps.format(3.625));
+            assertEquals("1.556", HeatMaps.format(14 / 9.0));
+            assertEquals("6", HeatMaps.format(6));
+            assertEquals("\u2212\u221e", HeatMaps.format(Double.NEGATIVE_INFINITY));
+        }
+
+        @Test
+        void colourFromLightestAtTheMinimumToDarkestAtTheMaximum() {
+            assertEquals(Palette.HEAT[0], HeatMaps.colour(0, 0, 9));
+            assertEquals(Palette.HEAT[Palette.HEAT.length - 1], HeatMaps.colour(9, 0, 9));
+            assertEquals(Palette.HEAT[0], HeatMaps.colour(5, 5, 5), "a constant map takes the lightest colour");
+        }
+
+        @Test
+        void renderToAnImageThatFitsASlide() {
             BufferedImage image = Plots.heatmap(LESSON, "The lesson's map");
-            assertTrue(image.getWidth() >= 300 && image.getHeight() >= 250, image.getWidth() + "x" + image.getHeight());
+            assertTrue(image.getWidth() >= 4 * HeatMaps.MAX_CELL && image.getHeight() >= 4 * HeatMaps.MAX_CELL,
+                    image.getWidth() + "x" + image.getHeight());
+            BufferedImage row = Plots.sideBySide(List.of("a", "b", "c", "d"),
+                    java.util.Collections.nCopies(4, FeatureMap.of(new double[48][48])));
+            assertTrue(row.getWidth() <= 1300 && row.getHeight() <= 720, row.getWidth() + "x" + row.getHeight());
         }
 
         @Test
-        void needASinglePlane() {
+        void needSinglePlanesAndOneTitleEach() {
             FeatureMap twoChannels = FeatureMap.of(new double[][][] {{{1}}, {{2}}});
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> Plots.heatmap(twoChannels, "t"));
             assertTrue(error.getMessage().contains("map must be a single 1x1xHxW map but was 1x2x1x1"), error.getMessage());
-            assertEquals(2 * Plots.heatmap(twoChannels.channel(0, 0), "channel 0").getWidth() + 12,
-                    Plots.channels(twoChannels).getWidth());
+            IllegalArgumentException titles = assertThrows(IllegalArgumentException.class,
+                    () -> Plots.sideBySide(List.of("only one"), List.of(LESSON, LESSON)));
+            assertEquals("titles must name all 2 maps but name 1", titles.getMessage());
+        }
+
+        @Test
+        void nameEveryChannelByNumberAndName() {
+            FeatureMap twoChannels = FeatureMap.of(new double[][][] {{{1}}, {{2}}});
+            assertEquals(List.of("channel 0: vertical edges", "channel 1: horizontal edges"),
+                    Plots.channelTitles(twoChannels, "vertical edges", "horizontal edges"));
+            assertEquals(List.of("channel 0", "channel 1"), Plots.channelTitles(twoChannels));
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> Plots.channels(twoChannels, "only one"));
+            assertEquals("channelNames must name all 2 channels but names 1", error.getMessage());
         }
     }
 
@@ -85,6 +131,25 @@ class PlotsTest {
         void drawOneFramePerWindowPosition() {
             assertEquals(4, Plots.windowFrames(LESSON, PoolSpec.of(2), PoolType.MAX).size());
             assertEquals(9, Plots.windowFrames(LESSON, PoolSpec.of(2).stride(1), PoolType.AVERAGE).size());
+        }
+
+        @Test
+        void listInTheLegendOnlyWhatTheFrameShows() {
+            List<WindowStep> plain = Pooling.steps(LESSON, PoolSpec.of(2), PoolType.MAX);
+            WindowFrames frames = new WindowFrames(LESSON, plain, PoolSpec.of(2), PoolType.MAX);
+            assertEquals(List.of("window", "the maximum"), labels(frames.legend(plain.get(0))),
+                    "no padding, and nothing filled yet in step 1");
+            assertEquals(List.of("window", "the maximum", "output filled so far"), labels(frames.legend(plain.get(1))));
+
+            PoolSpec padded = PoolSpec.of(3).stride(2).padding(1);
+            List<WindowStep> steps = Pooling.steps(LESSON, padded, PoolType.AVERAGE);
+            WindowFrames average = new WindowFrames(LESSON, steps, padded, PoolType.AVERAGE);
+            assertEquals(List.of("window", "cells averaged", "padding (0)", "output filled so far"),
+                    labels(average.legend(steps.get(3))));
+        }
+
+        private List<String> labels(List<WindowFrames.LegendEntry> entries) {
+            return entries.stream().map(WindowFrames.LegendEntry::label).toList();
         }
 
         @Test
