@@ -25,7 +25,7 @@ final class HeatMaps {
     static final int MAX_CELL = 56;
     /** The longest side of the largest map is drawn at most this many pixels long. */
     static final int MAX_GRID_SIDE = 420;
-    /** The grids of a row of maps take at most about this many pixels, so the row fits a slide. */
+    /** A row of maps is at most about this many pixels wide (longer titles aside), so it fits a slide. */
     static final int MAX_ROW_WIDTH = 1100;
 
     private static final int GAP = 40;
@@ -35,6 +35,9 @@ final class HeatMaps {
     private static final int INDEX_HEIGHT = 18;
     private static final int MARGIN = 12;
     private static final int BAR_WIDTH = 16;
+    /** About the width of the row numbers left of a grid, and of the colour bar with its labels. */
+    private static final int INDEX_COLUMN = 24;
+    private static final int COLOUR_BAR = 60;
 
     private HeatMaps() {
     }
@@ -60,9 +63,9 @@ final class HeatMaps {
             return cell >= INDICES_FROM_CELL;
         }
 
-        /** The size, and what a cell without a number means when zeros are left blank. */
+        /** The size of the map, e.g. "4x4". */
         String caption() {
-            return plane.size() + (blankZeros ? ", cells without a number are 0" : "");
+            return plane.size().toString();
         }
 
         /** The text written in cell {@code (row, column)}, or "" for none. */
@@ -75,14 +78,17 @@ final class HeatMaps {
         }
     }
 
-    /** The panels of {@code planes} drawn side by side with one cell size that makes the row fit. */
+    /**
+     * The panels of {@code planes} drawn side by side with one cell size that makes the row fit. When one
+     * of them is mostly zeros, every panel leaves its zeros blank, so the maps read alike.
+     */
     static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
         int cell = cellSize(planes);
+        boolean showValues = cell >= VALUES_FROM_CELL;
+        boolean blankZeros = showValues && planes.stream().anyMatch(HeatMaps::mostlyZeros);
         List<Panel> panels = new ArrayList<>(planes.size());
         for (int i = 0; i < planes.size(); i++) {
-            FeatureMap plane = planes.get(i);
-            boolean showValues = cell >= VALUES_FROM_CELL;
-            panels.add(new Panel(titles.get(i), plane, cell, showValues, showValues && mostlyZeros(plane)));
+            panels.add(new Panel(titles.get(i), planes.get(i), cell, showValues, blankZeros));
         }
         return panels;
     }
@@ -96,7 +102,8 @@ final class HeatMaps {
             columns += plane.width();
         }
         int byLongestSide = MAX_GRID_SIDE / longestSide;
-        int byRowWidth = Math.max(0, MAX_ROW_WIDTH - GAP * (planes.size() - 1)) / columns;
+        int overheads = (GAP + INDEX_COLUMN) * planes.size() + COLOUR_BAR;
+        int byRowWidth = Math.max(0, MAX_ROW_WIDTH - overheads) / columns;
         return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(byLongestSide, byRowWidth)));
     }
 
@@ -116,15 +123,18 @@ final class HeatMaps {
         int gridTop = GRID_TOP + (panels.get(0).showIndices() ? INDEX_HEIGHT : 0);
         int gridsHeight = panels.stream().mapToInt(Panel::gridHeight).max().orElseThrow();
         int barHeight = Math.max(100, Math.min(240, gridsHeight));
-        String[] barLabels = {format(max), format(min)};
-        int barLabelWidth = Math.max(Palette.width(barLabels[0], Palette.LABEL), Palette.width(barLabels[1], Palette.LABEL));
+        String[] barLabels = {format(max), format(min), blankNote(panels)};
+        int barLabelWidth = 0;
+        for (String label : barLabels) {
+            barLabelWidth = Math.max(barLabelWidth, Palette.width(label, Palette.LABEL));
+        }
 
         int width = MARGIN;
         for (Panel panel : panels) {
             width += panelWidth(panel) + GAP;
         }
         width += BAR_WIDTH + 8 + barLabelWidth + MARGIN;
-        int height = gridTop + Math.max(gridsHeight, barHeight) + MARGIN;
+        int height = gridTop + Math.max(gridsHeight, barHeight + (barLabels[2].isEmpty() ? 0 : 24)) + MARGIN;
 
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Palette.canvas(image);
@@ -139,6 +149,11 @@ final class HeatMaps {
             g.dispose();
         }
         return image;
+    }
+
+    /** Said once, under the colour bar, when some map leaves its zeros blank. */
+    static String blankNote(List<Panel> panels) {
+        return panels.stream().anyMatch(Panel::blankZeros) ? "blank = 0" : "";
     }
 
     private static int indexColumnWidth(Panel panel) {
@@ -176,7 +191,7 @@ final class HeatMaps {
                 int cellY = gridTop + row * cell;
                 g.setColor(colour(plane.get(0, 0, row, column), min, max));
                 g.fillRect(cellX, cellY, cell, cell);
-                if (cell >= 8) {
+                if (cell >= 12) {
                     g.setColor(Palette.BACKGROUND);
                     g.drawRect(cellX, cellY, cell, cell);
                 }
@@ -207,6 +222,8 @@ final class HeatMaps {
         g.setFont(Palette.LABEL);
         g.drawString(labels[0], x + BAR_WIDTH + 8, top + 10);
         g.drawString(labels[1], x + BAR_WIDTH + 8, top + height);
+        g.setColor(Palette.MUTED_TEXT);
+        g.drawString(labels[2], x, top + height + 22);
     }
 
     /** The colour of {@code value} on a scale from {@code min} (lightest) to {@code max} (darkest). */

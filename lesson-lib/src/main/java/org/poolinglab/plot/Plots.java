@@ -197,8 +197,9 @@ public final class Plots {
     }
 
     /**
-     * A line chart: one line per series over the same x values. Series keep the order of a
-     * {@link LinkedHashMap} (or a sorted map); other maps are shown in alphabetical order.
+     * A line chart: one line per series over the same x values, with a legend when there is more than
+     * one. Series keep the order of a {@link LinkedHashMap} (or a sorted map); other maps are shown in
+     * alphabetical order.
      */
     public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
                                       Map<String, double[]> series) {
@@ -206,7 +207,7 @@ public final class Plots {
         return render(chart);
     }
 
-    /** A bar chart: one group of bars per category, one bar per series. Series order as in {@link #lines}. */
+    /** A bar chart: one group of bars per category, one bar per series. Legend and series order as in {@link #lines}. */
     public static BufferedImage bars(String title, String yTitle, List<String> categories,
                                      Map<String, double[]> series) {
         return render(barChart(title, yTitle, categories, series));
@@ -223,6 +224,7 @@ public final class Plots {
                     + " values (one per x) but has " + entry.getValue().length);
             chart.addSeries(entry.getKey(), x, entry.getValue()).setMarker(SeriesMarkers.CIRCLE);
         }
+        chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
     }
 
@@ -241,6 +243,7 @@ public final class Plots {
             List<Double> values = Arrays.stream(entry.getValue()).boxed().toList();
             chart.addSeries(entry.getKey(), categories, values);
         }
+        chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
     }
 

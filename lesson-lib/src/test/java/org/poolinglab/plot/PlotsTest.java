@@ -59,6 +59,9 @@ class PlotsTest {
             assertFalse(HeatMaps.layout(List.of("a", "b"), List.of(large, half)).get(0).showValues());
             int many = HeatMaps.cellSize(java.util.Collections.nCopies(5, FeatureMap.of(new double[48][48])));
             assertTrue(5 * 48 * many <= HeatMaps.MAX_ROW_WIDTH, "five 48x48 maps fit one row: cell " + many);
+            List<FeatureMap> sixSmall = java.util.Collections.nCopies(6, LESSON);
+            BufferedImage row = HeatMaps.draw(HeatMaps.layout(java.util.Collections.nCopies(6, "t"), sixSmall), 0, 9);
+            assertTrue(row.getWidth() <= HeatMaps.MAX_ROW_WIDTH + 20, "six 4x4 maps: " + row.getWidth() + " wide");
         }
 
         @Test
@@ -68,11 +71,16 @@ class PlotsTest {
             assertEquals("", panel.text(0, 0));
             assertEquals("3.5", panel.text(1, 1));
             assertEquals("1", panel.text(2, 0));
-            assertEquals("3x3, cells without a number are 0", panel.caption());
+            assertEquals("3x3", panel.caption());
+            assertEquals("blank = 0", HeatMaps.blankNote(List.of(panel)), "said once, under the colour bar");
 
             HeatMaps.Panel lesson = HeatMaps.layout(List.of("lesson"), List.of(LESSON)).get(0);
             assertEquals("0", lesson.text(3, 2), "one zero among sixteen values is written");
             assertEquals("4x4", lesson.caption());
+            assertEquals("", HeatMaps.blankNote(List.of(lesson)));
+
+            List<HeatMaps.Panel> together = HeatMaps.layout(List.of("lesson", "relu"), List.of(LESSON, sparse));
+            assertEquals("", together.get(0).text(3, 2), "next to a mostly-zero map, zeros are blank in every map");
         }
 
         @Test
@@ -189,6 +197,17 @@ class PlotsTest {
             assertEquals(List.of("no pooling", "max pooling"), List.copyOf(chart.getSeriesMap().keySet()));
             CategoryChart bars = Plots.barChart("t", "y", List.of("a", "b"), series);
             assertEquals(List.of("no pooling", "max pooling"), List.copyOf(bars.getSeriesMap().keySet()));
+        }
+
+        @Test
+        void showALegendOnlyWhenThereIsMoreThanOneSeriesToTellApart() {
+            Map<String, double[]> one = Map.of("weights", new double[] {1, 2});
+            Map<String, double[]> two = new LinkedHashMap<>(one);
+            two.put("comparisons", new double[] {3, 4});
+            assertFalse(Plots.lineChart("t", "x", "y", new double[] {0, 1}, one).getStyler().isLegendVisible());
+            assertTrue(Plots.lineChart("t", "x", "y", new double[] {0, 1}, two).getStyler().isLegendVisible());
+            assertFalse(Plots.barChart("t", "y", List.of("a", "b"), one).getStyler().isLegendVisible());
+            assertTrue(Plots.barChart("t", "y", List.of("a", "b"), two).getStyler().isLegendVisible());
         }
 
         @Test
