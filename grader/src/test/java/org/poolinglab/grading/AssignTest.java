@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,25 @@ class AssignTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Assign.stub("// BEGIN SOLUTION\nreturn 1;", "max-pool"));
         assertTrue(error.getMessage().contains("max-pool: // BEGIN SOLUTION without // END SOLUTION"));
+    }
+
+    @Test
+    void keepsTheNotebookAndCellMetadataSoJupyterDoesNotMarkTheStudentVersionModified() {
+        String master = """
+                {"cells": [{"cell_type": "code", "execution_count": 3, "id": "a1",
+                  "metadata": {"slideshow": {"slide_type": "skip"}, "tags": ["answer:max-pool"]},
+                  "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}],
+                  "source": ["// BEGIN SOLUTION\\n", "return 1;\\n", "// END SOLUTION"]}],
+                 "metadata": {"kernelspec": {"display_name": "Java", "language": "java", "name": "java"},
+                  "language_info": {"codemirror_mode": "java", "file_extension": ".jshell", "name": "java",
+                   "version": "17.0.15"}},
+                 "nbformat": 4, "nbformat_minor": 5}""";
+        JsonObject student = JsonParser.parseString(Assign.studentVersion(master)).getAsJsonObject();
+        JsonObject original = JsonParser.parseString(master).getAsJsonObject();
+        assertEquals(original.get("metadata"), student.get("metadata"));
+        JsonObject cell = student.getAsJsonArray("cells").get(0).getAsJsonObject();
+        assertEquals(original.getAsJsonArray("cells").get(0).getAsJsonObject().get("metadata"), cell.get("metadata"));
+        assertEquals(0, cell.getAsJsonArray("outputs").size());
     }
 
     @Test
