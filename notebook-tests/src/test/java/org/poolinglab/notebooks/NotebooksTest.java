@@ -9,15 +9,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -34,6 +38,8 @@ class NotebooksTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path EXECUTED = Path.of("target", "executed-notebooks").toAbsolutePath();
     private static final long NOTEBOOK_TIMEOUT_MINUTES = 10;
+    private static final int MAX_IMAGE_WIDTH = 1300;
+    private static final int MAX_IMAGE_HEIGHT = 760;
 
     @TestFactory
     Stream<DynamicNode> everyNotebook() throws IOException {
@@ -44,8 +50,8 @@ class NotebooksTest {
         assertFalse(notebooks.isEmpty(), "no lesson notebooks in notebooks/");
         return notebooks.stream().map(notebook -> DynamicContainer.dynamicContainer(
                 notebook.getFileName().toString(), Stream.of(
-                        DynamicTest.dynamicTest("is committed without outputs and keeps to IJava's rules",
-                                () -> NotebookRules.check(read(notebook))),
+                        DynamicTest.dynamicTest("is committed without outputs and keeps to IJava's and the lesson's rules",
+                                () -> NotebookRules.checkLesson(read(notebook))),
                         DynamicTest.dynamicTest("runs on the Java kernel without errors and shows pictures",
                                 () -> checkExecution(notebook)))));
     }
@@ -56,11 +62,11 @@ class NotebooksTest {
         Path student = ROOT.resolve("exercises/pooling-exercises.ipynb");
         return Stream.of(
                 DynamicContainer.dynamicContainer("solutions/" + master.getFileName(), Stream.of(
-                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.check(read(master))),
+                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.checkExercises(read(master))),
                         DynamicTest.dynamicTest("passes every check on the Java kernel",
                                 () -> checkExercises(master, "all passed")))),
                 DynamicContainer.dynamicContainer("exercises/" + student.getFileName(), Stream.of(
-                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.check(read(student))),
+                        DynamicTest.dynamicTest("keeps to IJava's rules", () -> NotebookRules.checkExercises(read(student))),
                         DynamicTest.dynamicTest("runs on the Java kernel, every check saying what is left to do",
                                 () -> checkExercises(student, "not answered yet")))));
     }
@@ -110,22 +116,22 @@ class NotebooksTest {
                 JsonObject output = element.getAsJsonObject();
                 if (output.has("data") && output.getAsJsonObject("data").has("image/png")) {
                     images++;
+                    checkFitsASlide(notebook, output.getAsJsonObject("data").get("image/png").getAsString());
                 }
             }
         }
         assertTrue(problems.isEmpty(), notebook.getFileName() + ":\n" + String.join("\n", problems));
         assertTrue(images > 0, notebook.getFileName() + " shows no picture");
-        if (notebook.getFileName().toString().startsWith("01-")) {
-            checkLessonResults(allText(executed));
-        }
+        NotebookRules.checkLanguageInfo(executed.getAsJsonObject("metadata").getAsJsonObject("language_info"));
+        LessonResults.check(notebook.getFileName().toString(), allText(executed));
     }
 
-    /** The lesson's 4x4 example must show its results: max, average, global max and global average. */
-    private static void checkLessonResults(String outputs) {
-        for (String expected : List.of("6  5\n8  9", "3.5  2.5\n4.5  4.0", "global max: 9.0", "global average: 3.625",
-                "step 4: window rows 2..3, columns 2..3 [9 3 / 0 4] -> max 9 -> output[1, 1]")) {
-            assertTrue(outputs.contains(expected), "01's outputs should show '" + expected + "' but were:\n" + outputs);
-        }
+    /** At most {@value #MAX_IMAGE_WIDTH}x{@value #MAX_IMAGE_HEIGHT} pixels, so that a slide shows it readably. */
+    private static void checkFitsASlide(Path notebook, String base64Png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Png)));
+        assertTrue(image.getWidth() <= MAX_IMAGE_WIDTH && image.getHeight() <= MAX_IMAGE_HEIGHT,
+                notebook.getFileName() + " shows a picture of " + image.getWidth() + "x" + image.getHeight()
+                        + ", larger than a slide's " + MAX_IMAGE_WIDTH + "x" + MAX_IMAGE_HEIGHT);
     }
 
     private static JsonObject execute(Path notebook) throws Exception {
@@ -174,7 +180,7 @@ class NotebooksTest {
                 : field.getAsString();
     }
 
-    private static String allText(JsonObject notebook) {
+    static String allText(JsonObject notebook) {
         StringBuilder text = new StringBuilder();
         for (JsonElement cell : notebook.getAsJsonArray("cells")) {
             for (JsonElement element : outputs(cell.getAsJsonObject())) {
