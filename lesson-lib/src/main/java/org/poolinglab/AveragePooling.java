@@ -8,22 +8,32 @@ final class AveragePooling {
 
     /** For every plane and window, the window's sum over its {@link #divisor}. Padding adds nothing to the sum. */
     static FeatureMap pool(FeatureMap input, Windows windows, boolean countPadding, int divisorOverride) {
+        float[] out = new float[windows.outputCells(input)];
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input),
+                (first, end) -> poolPlanes(input, windows, countPadding, divisorOverride, out, first, end));
+        return windows.outputOf(input, out);
+    }
+
+    /** The reference loop: every window cell by cell, planes {@code [first, end)}. */
+    static void poolPlanes(FeatureMap input, Windows windows, boolean countPadding, int divisorOverride, float[] out,
+                           int first, int end) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         int width = input.width();
-        float[] out = new float[windows.outputCells(input)];
-        int o = 0;
-        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
+        int o = first * rows.count() * cols.count();
+        for (int plane = first; plane < end; plane++) {
             int base = plane * input.height() * width;
             for (int oh = 0; oh < rows.count(); oh++) {
                 for (int ow = 0; ow < cols.count(); ow++) {
-                    double sum = windowSum(input.data, base, width, rows.first[oh], rows.end[oh],
-                            cols.first[ow], cols.end[ow]);
-                    out[o++] = (float) (sum / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
+                    double total = 0;
+                    for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+                        int rowStart = base + h * width;
+                        total += sum(input.data, rowStart + cols.first[ow], rowStart + cols.end[ow]);
+                    }
+                    out[o++] = (float) (total / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
                 }
             }
         }
-        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
     }
 
     /**
@@ -40,21 +50,24 @@ final class AveragePooling {
         int width = inputShape[3];
         float[] grad = gradOutput.data;
         float[] gradInput = new float[inputShape[0] * inputShape[1] * height * width];
-        int o = 0;
-        for (int plane = 0; plane < inputShape[0] * inputShape[1]; plane++) {
-            int base = plane * height * width;
-            for (int oh = 0; oh < rows.count(); oh++) {
-                for (int ow = 0; ow < cols.count(); ow++) {
-                    float share = (float) ((double) grad[o++] / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
-                    for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
-                        int rowStart = base + h * width;
-                        for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
-                            gradInput[rowStart + w] += share;
+        int outputPlane = rows.count() * cols.count();
+        Planes.forEach(inputShape[0] * inputShape[1], (long) height * width + outputPlane, (first, end) -> {
+            int o = first * outputPlane;
+            for (int plane = first; plane < end; plane++) {
+                int base = plane * height * width;
+                for (int oh = 0; oh < rows.count(); oh++) {
+                    for (int ow = 0; ow < cols.count(); ow++) {
+                        float share = (float) ((double) grad[o++] / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
+                        for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+                            int rowStart = base + h * width;
+                            for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
+                                gradInput[rowStart + w] += share;
+                            }
                         }
                     }
                 }
             }
-        }
+        });
         return FeatureMap.wrap(inputShape[0], inputShape[1], height, width, gradInput);
     }
 
@@ -62,7 +75,7 @@ final class AveragePooling {
      * What window {@code (oh, ow)}'s sum is divided by: {@code divisorOverride} when it is not 0, else the
      * window's cell count, counting padding cells when {@code countPadding}, else only the input cells.
      */
-    private static int divisor(AxisWindows rows, AxisWindows cols, int oh, int ow, boolean countPadding,
+    static int divisor(AxisWindows rows, AxisWindows cols, int oh, int ow, boolean countPadding,
                                int divisorOverride) {
         if (divisorOverride != 0) {
             return divisorOverride;
@@ -80,18 +93,20 @@ final class AveragePooling {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         float[] out = new float[windows.outputCells(input)];
-        int o = 0;
-        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
-            int base = plane * input.height() * input.width();
-            for (int oh = 0; oh < rows.count(); oh++) {
-                for (int ow = 0; ow < cols.count(); ow++) {
-                    double sum = powerSum(input, base, rows, cols, oh, ow, normType)
-                            * fullWindowScale(rows, cols, oh, ow, window);
-                    out[o++] = (float) Math.pow(sum, 1 / normType);
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
+            int o = first * rows.count() * cols.count();
+            for (int plane = first; plane < end; plane++) {
+                int base = plane * input.height() * input.width();
+                for (int oh = 0; oh < rows.count(); oh++) {
+                    for (int ow = 0; ow < cols.count(); ow++) {
+                        double sum = powerSum(input, base, rows, cols, oh, ow, normType)
+                                * fullWindowScale(rows, cols, oh, ow, window);
+                        out[o++] = (float) Math.pow(sum, 1 / normType);
+                    }
                 }
             }
-        }
-        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+        });
+        return windows.outputOf(input, out);
     }
 
     /**
@@ -108,25 +123,27 @@ final class AveragePooling {
         float[] in = input.data;
         float[] grad = gradOutput.data;
         float[] gradInput = new float[in.length];
-        int o = 0;
-        for (int plane = 0; plane < input.batch() * input.channels(); plane++) {
-            int base = plane * input.height() * width;
-            for (int oh = 0; oh < rows.count(); oh++) {
-                for (int ow = 0; ow < cols.count(); ow++) {
-                    double scale = fullWindowScale(rows, cols, oh, ow, window);
-                    double sum = powerSum(input, base, rows, cols, oh, ow, normType) * scale;
-                    double gradOfSum = sum == 0 ? 0
-                            : grad[o] * (1 / normType) * Math.pow(sum, 1 / normType - 1) * scale;
-                    o++;
-                    for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
-                        for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
-                            int cell = base + h * width + w;
-                            gradInput[cell] += (float) (gradOfSum * normType * Math.pow(in[cell], normType - 1));
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
+            int o = first * rows.count() * cols.count();
+            for (int plane = first; plane < end; plane++) {
+                int base = plane * input.height() * width;
+                for (int oh = 0; oh < rows.count(); oh++) {
+                    for (int ow = 0; ow < cols.count(); ow++) {
+                        double scale = fullWindowScale(rows, cols, oh, ow, window);
+                        double sum = powerSum(input, base, rows, cols, oh, ow, normType) * scale;
+                        double gradOfSum = sum == 0 ? 0
+                                : grad[o] * (1 / normType) * Math.pow(sum, 1 / normType - 1) * scale;
+                        o++;
+                        for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+                            for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
+                                int cell = base + h * width + w;
+                                gradInput[cell] += (float) (gradOfSum * normType * Math.pow(in[cell], normType - 1));
+                            }
                         }
                     }
                 }
             }
-        }
+        });
         return FeatureMap.wrap(input.batch(), input.channels(), input.height(), width, gradInput);
     }
 
@@ -152,22 +169,8 @@ final class AveragePooling {
         return (double) window.height() * window.width() / cellsRead;
     }
 
-    /** The sum of the cells in rows {@code [firstRow, endRow)} and columns {@code [firstCol, endCol)} of a plane. */
-    private static double windowSum(float[] in, int base, int width, int firstRow, int endRow, int firstCol,
-                                     int endCol) {
-        if (firstCol == 0 && endCol == width) {
-            return sum(in, base + firstRow * width, base + endRow * width); // whole rows: one contiguous run
-        }
-        double total = 0;
-        for (int h = firstRow; h < endRow; h++) {
-            int rowStart = base + h * width;
-            total += sum(in, rowStart + firstCol, rowStart + endCol);
-        }
-        return total;
-    }
-
     /** {@code in[from] + ... + in[to - 1]}, in four running sums so the processor can add them in parallel. */
-    private static double sum(float[] in, int from, int to) {
+    static double sum(float[] in, int from, int to) {
         double sum0 = 0;
         double sum1 = 0;
         double sum2 = 0;

@@ -35,6 +35,24 @@ public final class Pooling {
     }
 
     /**
+     * Sets how many threads one pooling call may use, forward or backward; unless set, one per processor
+     * core. Only large maps are shared out (from about {@value Planes#CELLS_PER_THREAD} cells read and written
+     * per thread; a 28x28 image with up to 160 channels stays on the caller's thread), a block of whole
+     * planes to each thread, so the result is the same, bit for bit, on any number of threads. 1 keeps every
+     * call on the caller's thread, e.g. when the caller already pools several maps at once.
+     *
+     * @param threads at least 1
+     */
+    public static void setThreads(int threads) {
+        Planes.setThreads(threads);
+    }
+
+    /** How many threads one pooling call may use: see {@link #setThreads}. */
+    public static int threads() {
+        return Planes.threads();
+    }
+
+    /**
      * Max pooling: each window's largest value. Padding counts as -infinity, so it never wins.
      * A NaN in a window makes that window's result NaN. The spec's average-only settings
      * (count_include_pad, divisor override) do not apply, so one spec serves both kinds of pooling.

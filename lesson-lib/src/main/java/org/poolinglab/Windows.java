@@ -24,4 +24,14 @@ record Windows(AxisWindows rows, AxisWindows cols) {
     int outputCells(FeatureMap input) {
         return input.batch() * input.channels() * rows.count() * cols.count();
     }
+
+    /** The cells pooling one plane of {@code input} reads and writes: the work {@link Planes} shares out. */
+    long cellsPerPlane(FeatureMap input) {
+        return (long) input.height() * input.width() + (long) rows.count() * cols.count();
+    }
+
+    /** The pooled map of {@code input}, holding {@code out} (its values in NCHW order, not copied). */
+    FeatureMap outputOf(FeatureMap input, float[] out) {
+        return FeatureMap.wrap(input.batch(), input.channels(), rows.count(), cols.count(), out);
+    }
 }

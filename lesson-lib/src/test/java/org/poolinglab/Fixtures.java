@@ -72,4 +72,19 @@ final class Fixtures {
         java.util.Arrays.fill(data, value);
         return FeatureMap.of(shape, data);
     }
+
+    /**
+     * Standard-normal values, or (one map in three) small integers full of ties; and here and there NaN,
+     * infinity, -infinity, 0.0 or -0.0.
+     */
+    static FeatureMap withSpecialValues(Random random, int... shape) {
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.0f, -0.0f};
+        boolean ties = random.nextInt(3) == 0;
+        float[] data = new float[shape[0] * shape[1] * shape[2] * shape[3]];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextInt(50) == 0 ? special[random.nextInt(special.length)]
+                    : ties ? random.nextInt(5) - 2 : (float) random.nextGaussian();
+        }
+        return FeatureMap.of(shape, data);
+    }
 }
