@@ -6,11 +6,24 @@ final class AveragePooling {
     private AveragePooling() {
     }
 
-    /** For every plane and window, the window's sum over its {@link #divisor}. Padding adds nothing to the sum. */
+    /**
+     * For every plane and window, the window's sum over its {@link #divisor}. Padding adds nothing to the sum.
+     * Sliding windows and whole planes (global pooling) take a fast path of {@link FastAveragePooling}; other
+     * adaptive windows the reference loop {@link #poolPlanes}.
+     */
     static FeatureMap pool(FeatureMap input, Windows windows, boolean countPadding, int divisorOverride) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input),
-                (first, end) -> poolPlanes(input, windows, countPadding, divisorOverride, out, first, end));
+        Planes.Loop loop;
+        if (FastAveragePooling.applies(windows)) {
+            loop = (first, end) -> FastAveragePooling.poolPlanes(input, windows, countPadding, divisorOverride, out,
+                    first, end);
+        } else if (FastAveragePooling.isWholePlane(windows)) {
+            loop = (first, end) -> FastAveragePooling.wholePlanes(input, windows, countPadding, divisorOverride, out,
+                    first, end);
+        } else {
+            loop = (first, end) -> poolPlanes(input, windows, countPadding, divisorOverride, out, first, end);
+        }
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 

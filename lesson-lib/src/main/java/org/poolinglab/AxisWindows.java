@@ -20,9 +20,15 @@ final class AxisWindows {
     final int[] end;
     /** Distance between the cells a window reads: the dilation, 1 for adjacent cells. */
     final int step;
+    /**
+     * Cells every window spans, padding and skipped cells included, when all windows are alike (sliding
+     * windows); 0 for adaptive windows, whose lengths differ.
+     */
+    final int span;
 
-    private AxisWindows(int inputLength, int count, int step) {
+    private AxisWindows(int inputLength, int count, int step, int span) {
         this.inputLength = inputLength;
+        this.span = span;
         this.start = new int[count];
         this.paddedLength = new int[count];
         this.first = new int[count];
@@ -38,7 +44,7 @@ final class AxisWindows {
     /** Windows of a fixed size sliding by {@code stride}, as in max/avg pooling. */
     static AxisWindows sliding(int input, int window, int stride, int padBefore, int padAfter, int dilation,
                                int count) {
-        AxisWindows axis = new AxisWindows(input, count, dilation);
+        AxisWindows axis = new AxisWindows(input, count, dilation, (window - 1) * dilation + 1);
         for (int o = 0; o < count; o++) {
             int start = o * stride - padBefore;
             int last = start + (window - 1) * dilation;
@@ -59,7 +65,7 @@ final class AxisWindows {
      * covers cells {@code floor(o * in / count)} up to {@code ceil((o + 1) * in / count)}.
      */
     static AxisWindows adaptive(int input, int count) {
-        AxisWindows axis = new AxisWindows(input, count, 1);
+        AxisWindows axis = new AxisWindows(input, count, 1, 0);
         for (int o = 0; o < count; o++) {
             int first = (int) ((long) o * input / count);
             int end = (int) (((long) (o + 1) * input + count - 1) / count);

@@ -10,11 +10,16 @@ final class MaxPooling {
     private MaxPooling() {
     }
 
-    /** For every plane and window, the largest value. */
+    /**
+     * For every plane and window, the largest value: through {@link FastMaxPooling} when the windows have no
+     * dilation, else through the reference loop {@link #poolPlanes}.
+     */
     static FeatureMap pool(FeatureMap input, Windows windows) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input),
-                (first, end) -> poolPlanes(input, windows, out, first, end));
+        Planes.Loop loop = FastMaxPooling.applies(windows)
+                ? (first, end) -> FastMaxPooling.poolPlanes(input, windows, out, first, end)
+                : (first, end) -> poolPlanes(input, windows, out, first, end);
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 

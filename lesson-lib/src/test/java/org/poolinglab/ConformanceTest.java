@@ -53,7 +53,7 @@ class ConformanceTest {
         return files.stream().map(ConformanceTest::fileContainer);
     }
 
-    private static Path conformanceFolder() {
+    static Path conformanceFolder() {
         URL folder = ConformanceTest.class.getResource("/conformance");
         assertNotNull(folder, "the conformance folder is missing from the test resources");
         try {
@@ -176,7 +176,7 @@ class ConformanceTest {
     }
 
     /** The {@link PoolSpec} for PyTorch-style parameters; absent ones take PyTorch's defaults. */
-    private static PoolSpec spec(JsonObject params) {
+    static PoolSpec spec(JsonObject params) {
         int[] kernel = ints(params.getAsJsonArray("kernel_size"));
         PoolSpec spec = PoolSpec.of(kernel[0], kernel[1]);
         if (present(params, "stride")) {
@@ -220,7 +220,7 @@ class ConformanceTest {
         return params.has(key) && !params.get(key).isJsonNull();
     }
 
-    private static FeatureMap tensor(JsonObject json) {
+    static FeatureMap tensor(JsonObject json) {
         JsonArray data = json.getAsJsonArray("data");
         float[] values = new float[data.size()];
         for (int i = 0; i < values.length; i++) {

@@ -21,14 +21,37 @@ public final class FeatureMapAssertions {
 
     /** Equal shapes, and every cell within {@link #TOLERANCE}; NaN matches NaN, infinity the same infinity. */
     static void assertFeatureMapEquals(FeatureMap expected, FeatureMap actual) {
-        assertArrayEquals(expected.shape(), actual.shape(), () -> "shape: expected "
+        assertFeatureMapEquals(expected, actual, "");
+    }
+
+    /** {@link #assertFeatureMapEquals(FeatureMap, FeatureMap)}, naming what was compared on failure. */
+    static void assertFeatureMapEquals(FeatureMap expected, FeatureMap actual, String context) {
+        String prefix = context.isEmpty() ? "" : context + ": ";
+        assertArrayEquals(expected.shape(), actual.shape(), () -> prefix + "shape: expected "
                 + FeatureMap.describe(expected.shape()) + " but was " + FeatureMap.describe(actual.shape()));
         float[] want = expected.toFloatArray();
         float[] got = actual.toFloatArray();
         for (int i = 0; i < want.length; i++) {
             if (!close(want[i], got[i])) {
-                fail("cell" + position(expected.shape(), i) + ": expected " + want[i] + " but was " + got[i]
+                fail(prefix + "cell" + position(expected.shape(), i) + ": expected " + want[i] + " but was " + got[i]
                         + "\nexpected:\n" + expected + "\nactual:\n" + actual);
+            }
+        }
+    }
+
+    /**
+     * Equal shapes, and every cell the same float bit for bit (0.0 and -0.0 differ; any NaN matches any NaN,
+     * as in {@link FeatureMap#equals}).
+     */
+    static void assertFeatureMapIdentical(FeatureMap expected, FeatureMap actual, String context) {
+        assertArrayEquals(expected.shape(), actual.shape(), () -> context + ": shape: expected "
+                + FeatureMap.describe(expected.shape()) + " but was " + FeatureMap.describe(actual.shape()));
+        float[] want = expected.toFloatArray();
+        float[] got = actual.toFloatArray();
+        for (int i = 0; i < want.length; i++) {
+            if (Float.floatToIntBits(want[i]) != Float.floatToIntBits(got[i])) {
+                fail(context + ": cell" + position(expected.shape(), i) + ": expected " + want[i] + " but was "
+                        + got[i]);
             }
         }
     }

@@ -1,0 +1,77 @@
+package org.poolinglab;
+
+import java.util.Arrays;
+
+/**
+ * The fast path of max pooling, for windows without dilation (nearly every network's). It gives what the
+ * reference loop {@link MaxPooling#poolPlanes} gives, bit for bit, several times faster, from two ideas.
+ *
+ * <p><b>Max pooling is separable.</b> A window's maximum is the largest of its columns' maxima, so each output
+ * row is made in two steps: the maximum of every column over the window's rows ({@code columnMax}), then the
+ * maximum of every {@code window} neighbouring entries of that ({@code windowMax}). {@code Math.max} gives
+ * the same value in any order (NaN wins, and 0.0 beats -0.0), so the result is exactly the reference's.
+ *
+ * <p><b>Whole rows at a time.</b> Both steps are loops of {@code a[i] = Math.max(a[i], b[i])} over whole
+ * rows, every array read at the same index {@code i}: the loops the JIT compiles to SIMD instructions, up to
+ * 16 floats at once. To line rows up at the same index they are first copied into scratch rows with
+ * {@code System.arraycopy} (itself a SIMD copy). Scratch cells outside the input hold -infinity, the padding
+ * of max pooling, so windows that overhang the input need no special case.
+ */
+final class FastMaxPooling {
+
+    private FastMaxPooling() {
+    }
+
+    /** Windows that read adjacent cells (no dilation), all of one width: sliding windows. */
+    static boolean applies(Windows windows) {
+        return windows.rows().step == 1 && windows.cols().step == 1 && windows.cols().span > 0;
+    }
+
+    /** Max pooling of planes {@code [first, end)} of {@code input} into {@code out}. */
+    static void poolPlanes(FeatureMap input, Windows windows, float[] out, int first, int end) {
+        AxisWindows rows = windows.rows();
+        AxisWindows cols = windows.cols();
+        int width = input.width();
+        int window = cols.span;
+        int stride = cols.count() > 1 ? cols.start[1] - cols.start[0] : 1;
+        // Scratch cell i holds input column i - left; window ow covers scratch cells [ow * stride, ow * stride + window).
+        int left = -cols.start[0];
+        int windowStarts = (cols.count() - 1) * stride + 1;
+        int length = windowStarts - 1 + window;
+        int copied = Math.min(width, length - left); // input columns some window reads
+        float[] columnMax = negativeInfinity(length);
+        float[] row = negativeInfinity(length);
+        float[] windowMax = new float[windowStarts];
+        float[] shifted = new float[windowStarts];
+        int o = first * rows.count() * cols.count();
+        for (int plane = first; plane < end; plane++) {
+            int base = plane * input.height() * width;
+            for (int oh = 0; oh < rows.count(); oh++) {
+                System.arraycopy(input.data, base + rows.first[oh] * width, columnMax, left, copied);
+                for (int h = rows.first[oh] + 1; h < rows.end[oh]; h++) {
+                    System.arraycopy(input.data, base + h * width, row, left, copied);
+                    for (int i = left; i < left + copied; i++) {
+                        columnMax[i] = Math.max(columnMax[i], row[i]);
+                    }
+                }
+                // windowMax[s] = the largest of columnMax[s], ..., columnMax[s + window - 1]
+                System.arraycopy(columnMax, 0, windowMax, 0, windowStarts);
+                for (int j = 1; j < window; j++) {
+                    System.arraycopy(columnMax, j, shifted, 0, windowStarts);
+                    for (int s = 0; s < windowStarts; s++) {
+                        windowMax[s] = Math.max(windowMax[s], shifted[s]);
+                    }
+                }
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    out[o++] = windowMax[ow * stride];
+                }
+            }
+        }
+    }
+
+    private static float[] negativeInfinity(int length) {
+        float[] cells = new float[length];
+        Arrays.fill(cells, Float.NEGATIVE_INFINITY);
+        return cells;
+    }
+}

@@ -1,0 +1,172 @@
+package org.poolinglab;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poolinglab.FeatureMapAssertions.assertFeatureMapEquals;
+import static org.poolinglab.FeatureMapAssertions.assertFeatureMapIdentical;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast paths ({@link FastMaxPooling}, {@link FastAveragePooling}) against the reference loops they stand
+ * in for, on random shapes and parameters with NaN, infinities, signed zeros and ties.
+ */
+@DisplayName("Fast paths")
+class FastPathTest {
+
+    /** A random input and spec: seeded, so a failing case can be rerun by its number. */
+    record RandomCase(int seed, FeatureMap input, PoolSpec spec) {
+
+        @Override
+        public String toString() {
+            return "case " + seed + ": " + FeatureMap.describe(input.shape()) + " " + spec;
+        }
+
+        /** An input of 1-2 x 1-3 x 1-12 x (1-12 or 60-140), short rows and rows long enough for SIMD loops. */
+        static RandomCase of(int seed, boolean dilationAllowed) {
+            Random random = new Random(seed);
+            int height = 1 + random.nextInt(12);
+            int width = random.nextBoolean() ? 1 + random.nextInt(12) : 60 + random.nextInt(81);
+            FeatureMap input = Fixtures.withSpecialValues(random, 1 + random.nextInt(2), 1 + random.nextInt(3), height, width);
+            while (true) {
+                PoolSpec spec = spec(random, dilationAllowed);
+                try {
+                    spec.outputShape(height, width);
+                    return new RandomCase(seed, input, spec);
+                } catch (IllegalArgumentException tooLarge) {
+                    // the window does not fit this input: draw another spec
+                }
+            }
+        }
+
+        private static PoolSpec spec(Random random, boolean dilationAllowed) {
+            int windowHeight = 1 + random.nextInt(5);
+            int windowWidth = 1 + random.nextInt(5);
+            PoolSpec spec = PoolSpec.of(windowHeight, windowWidth).stride(1 + random.nextInt(4), 1 + random.nextInt(4));
+            spec = switch (random.nextInt(4)) {
+                case 0 -> spec.padding(random.nextInt(windowHeight / 2 + 1), random.nextInt(windowWidth / 2 + 1));
+                case 1 -> spec.padding(random.nextInt(windowHeight / 2 + 1), random.nextInt(windowWidth / 2 + 1),
+                        random.nextInt(windowHeight / 2 + 1), random.nextInt(windowWidth / 2 + 1));
+                case 2 -> random.nextBoolean() ? spec.same() : spec.sameLower();
+                default -> spec;
+            };
+            if (dilationAllowed && random.nextInt(4) == 0) {
+                spec = spec.dilation(1 + random.nextInt(3), 1 + random.nextInt(3));
+            }
+            spec = spec.ceilMode(random.nextBoolean()).countIncludePad(random.nextBoolean());
+            return random.nextInt(5) == 0 ? spec.divisorOverride(1 + random.nextInt(10)) : spec;
+        }
+    }
+
+    static Stream<RandomCase> maxCases() {
+        return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, true));
+    }
+
+    static Stream<RandomCase> averageCases() {
+        return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, false));
+    }
+
+    @Nested
+    @DisplayName("give what the reference loops give")
+    class AgainstTheReferenceLoops {
+
+        /** Max gives the same value in any order, so the fast path must match the reference exactly. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.poolinglab.FastPathTest#maxCases")
+        void maxPoolingBitForBit(RandomCase testCase) {
+            FeatureMap input = testCase.input();
+            Windows windows = Windows.sliding(input.size(), testCase.spec());
+            float[] reference = new float[windows.outputCells(input)];
+            MaxPooling.poolPlanes(input, windows, reference, 0, input.batch() * input.channels());
+            assertFeatureMapIdentical(windows.outputOf(input, reference), Pooling.maxPool(input, testCase.spec()),
+                    testCase.toString());
+        }
+
+        /** The fast path adds in float, the reference in double: they agree to the conformance tolerance. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.poolinglab.FastPathTest#averageCases")
+        void averagePoolingWithinTheTolerance(RandomCase testCase) {
+            FeatureMap input = testCase.input();
+            PoolSpec spec = testCase.spec();
+            Windows windows = Windows.sliding(input.size(), spec);
+            float[] reference = new float[windows.outputCells(input)];
+            AveragePooling.poolPlanes(input, windows, spec.countIncludePad(), spec.divisorOverride().orElse(0),
+                    reference, 0, input.batch() * input.channels());
+            assertFeatureMapEquals(windows.outputOf(input, reference), Pooling.avgPool(input, spec), testCase.toString());
+        }
+
+        /** Planes of 1 to 90,000 cells: many float lanes and many chunks, on values far from zero too. */
+        @ParameterizedTest(name = "seed {0}")
+        @MethodSource("org.poolinglab.FastPathTest#seeds")
+        void globalAveragePoolingWithinTheTolerance(int seed) {
+            Random random = new Random(seed);
+            int side = seed % 4 == 0 ? 200 + random.nextInt(100) : 1 + random.nextInt(40);
+            FeatureMap input = Fixtures.withSpecialValues(random, 1 + random.nextInt(2), 1 + random.nextInt(3), side, 1 + random.nextInt(side));
+            if (seed % 3 == 0) {
+                input = shifted(input, 1000); // large sums: float rounding grows with the values' size
+            }
+            Windows whole = Windows.adaptive(input.size(), new Size(1, 1));
+            float[] reference = new float[whole.outputCells(input)];
+            AveragePooling.poolPlanes(input, whole, false, 0, reference, 0, input.batch() * input.channels());
+            assertFeatureMapEquals(whole.outputOf(input, reference), Pooling.globalAvgPool(input),
+                    "seed " + seed + ", " + FeatureMap.describe(input.shape()));
+        }
+    }
+
+    static IntStream seeds() {
+        return IntStream.range(0, 60);
+    }
+
+    private static FeatureMap shifted(FeatureMap input, float offset) {
+        float[] data = input.toFloatArray();
+        for (int i = 0; i < data.length; i++) {
+            data[i] += offset;
+        }
+        return FeatureMap.of(input.shape(), data);
+    }
+
+    @Nested
+    @DisplayName("average pooling")
+    class AveragePoolingArithmetic {
+
+        /**
+         * PyTorch's CPU kernel adds each window's cells in float, row by row from left to right, and divides in
+         * float: the fast path does the same, so it matches PyTorch's own output exactly, not only to 1e-5.
+         */
+        @Test
+        void equalsPyTorchBitForBitOnItsFixtures() throws IOException {
+            JsonObject file;
+            try (Reader reader = Files.newBufferedReader(ConformanceTest.conformanceFolder().resolve("avg_pool2d.json"),
+                    StandardCharsets.UTF_8)) {
+                file = JsonParser.parseReader(reader).getAsJsonObject();
+            }
+            assertTrue(file.get("generator").getAsString().startsWith("PyTorch"), "avg_pool2d.json comes from PyTorch");
+            int checked = 0;
+            for (JsonElement element : file.getAsJsonArray("cases")) {
+                JsonObject testCase = element.getAsJsonObject();
+                if (testCase.has("error")) {
+                    continue;
+                }
+                FeatureMap input = ConformanceTest.tensor(testCase.getAsJsonObject("input"));
+                PoolSpec spec = ConformanceTest.spec(testCase.getAsJsonObject("params"));
+                assertFeatureMapIdentical(ConformanceTest.tensor(testCase.getAsJsonObject("expected")),
+                        Pooling.avgPool(input, spec), testCase.get("name").getAsString());
+                checked++;
+            }
+            assertTrue(checked >= 50, "only " + checked + " cases checked");
+        }
+    }
+}
