@@ -89,13 +89,11 @@ final class AveragePooling {
      * window's cell count, counting padding cells when {@code countPadding}, else only the input cells.
      */
     static int divisor(AxisWindows rows, AxisWindows cols, int oh, int ow, boolean countPadding,
-                               int divisorOverride) {
+                       int divisorOverride) {
         if (divisorOverride != 0) {
             return divisorOverride;
         }
-        return countPadding
-                ? rows.paddedLength[oh] * cols.paddedLength[ow]
-                : (rows.end[oh] - rows.first[oh]) * (cols.end[ow] - cols.first[ow]);
+        return rows.counted(oh, countPadding) * cols.counted(ow, countPadding);
     }
 
     /**

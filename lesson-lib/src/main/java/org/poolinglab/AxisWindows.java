@@ -41,6 +41,11 @@ final class AxisWindows {
         return start.length;
     }
 
+    /** Window {@code o}'s length as an average counts it: with its padding cells, or its input cells only. */
+    int counted(int o, boolean countPadding) {
+        return countPadding ? paddedLength[o] : end[o] - first[o];
+    }
+
     /** Windows of a fixed size sliding by {@code stride}, as in max/avg pooling. */
     static AxisWindows sliding(int input, int window, int stride, int padBefore, int padAfter, int dilation,
                                int count) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * in {@code float} row by row from left to right, then divided in {@code float}), so the result is PyTorch's
  * bit for bit, but whole rows at a time: for each of a window's rows {@code h} and columns {@code j}, the
  * input row moved {@code j} cells to the left is added to a row of running window sums, in a loop the JIT
- * compiles to SIMD instructions (16 floats at once) because every array in it is read at the same index.
+ * compiles to SIMD instructions (8 or 16 floats at once) because every array in it is read at the same index.
  *
  * <p><b>One window per plane</b> ({@link #wholePlanes}, global average pooling): each plane's sum in eight
  * {@code float} lanes the processor adds at the same time, combined in {@code double} every {@value #CHUNK}
@@ -40,6 +40,11 @@ final class FastAveragePooling {
         // Scratch cell s stands for input column s + cols.start[0]: window ow starts at scratch cell ow * stride.
         float[] sums = new float[(cols.count() - 1) * stride + 1]; // sums[s]: the window starting at s, so far
         float[] shifted = new float[sums.length];
+        float[] means = new float[cols.count()];
+        float[] columnCells = new float[cols.count()]; // a window's divisor is its rows' count times this
+        for (int ow = 0; ow < cols.count(); ow++) {
+            columnCells[ow] = divisorOverride != 0 ? 1 : cols.counted(ow, countPadding);
+        }
         int o = first * rows.count() * cols.count();
         for (int plane = first; plane < end; plane++) {
             int base = plane * input.height() * width;
@@ -54,9 +59,14 @@ final class FastAveragePooling {
                     }
                 }
                 for (int ow = 0; ow < cols.count(); ow++) {
-                    out[o++] = sums[ow * stride]
-                            / AveragePooling.divisor(rows, cols, oh, ow, countPadding, divisorOverride);
+                    means[ow] = sums[ow * stride];
                 }
+                float rowCells = divisorOverride != 0 ? divisorOverride : rows.counted(oh, countPadding);
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    means[ow] = means[ow] / (rowCells * columnCells[ow]);
+                }
+                System.arraycopy(means, 0, out, o, cols.count());
+                o += cols.count();
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * the same value in any order (NaN wins, and 0.0 beats -0.0), so the result is exactly the reference's.
  *
  * <p><b>Whole rows at a time.</b> Both steps are loops of {@code a[i] = Math.max(a[i], b[i])} over whole
- * rows, every array read at the same index {@code i}: the loops the JIT compiles to SIMD instructions, up to
+ * rows, every array read at the same index {@code i}: the loops the JIT compiles to SIMD instructions, 8 or
  * 16 floats at once. To line rows up at the same index they are first copied into scratch rows with
  * {@code System.arraycopy} (itself a SIMD copy). Scratch cells outside the input hold -infinity, the padding
  * of max pooling, so windows that overhang the input need no special case.

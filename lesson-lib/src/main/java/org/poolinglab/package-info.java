@@ -10,5 +10,8 @@
  * </ul>
  * The loops themselves, forward and backward side by side, live in package-private classes
  * ({@code MaxPooling}, {@code AveragePooling}), over windows worked out once per call ({@code AxisWindows}).
+ * Those are the reference loops, written the way the lesson explains pooling; the common cases run through
+ * faster loops beside them ({@code FastMaxPooling}, {@code FastAveragePooling}), which the tests hold to the
+ * reference, and large maps are shared out across threads by {@code Planes}.
  */
 package org.poolinglab;
