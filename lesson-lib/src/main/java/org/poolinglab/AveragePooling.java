@@ -70,7 +70,8 @@ final class AveragePooling {
                 int base = plane * height * width;
                 for (int oh = 0; oh < rows.count(); oh++) {
                     for (int ow = 0; ow < cols.count(); ow++) {
-                        float share = (float) ((double) grad[o++] / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
+                        float share = (float) ((double) grad[o++]
+                                / divisor(rows, cols, oh, ow, countPadding, divisorOverride));
                         for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
                             int rowStart = base + h * width;
                             for (int w = cols.first[ow]; w < cols.end[ow]; w++) {

@@ -34,7 +34,7 @@ final class FastMaxPooling {
         int width = input.width();
         int window = cols.span;
         int stride = cols.count() > 1 ? cols.start[1] - cols.start[0] : 1;
-        // Scratch cell i holds input column i - left; window ow covers scratch cells [ow * stride, ow * stride + window).
+        // Scratch cell i holds input column i - left; window ow covers scratch cells ow * stride and on.
         int left = -cols.start[0];
         int windowStarts = (cols.count() - 1) * stride + 1;
         int length = windowStarts - 1 + window;
