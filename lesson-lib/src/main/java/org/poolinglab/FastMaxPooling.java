@@ -16,6 +16,10 @@ import java.util.Arrays;
  * 16 floats at once. To line rows up at the same index they are first copied into scratch rows with
  * {@code System.arraycopy} (itself a SIMD copy). Scratch cells outside the input hold -infinity, the padding
  * of max pooling, so windows that overhang the input need no special case.
+ *
+ * <p><b>With indices</b> ({@link #poolWithIndicesPlanes}), the maxima come from the same loops; then each
+ * window is searched for the first cell holding its maximum, from its last cell back to its first, so that
+ * the search has no branch to mispredict (the reference's running maximum changes at random places).
  */
 final class FastMaxPooling {
 
@@ -67,6 +71,50 @@ final class FastMaxPooling {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #poolPlanes}, and each maximum's position {@code h * W + w} in its plane: the first cell in scan
+     * order that holds it (with {@code ==}, so -0.0 matches 0.0), or for a NaN maximum the last NaN, and that
+     * cell's own value, both exactly as the reference loop {@link MaxPooling#poolWithIndicesPlanes} gives them.
+     */
+    static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices, int first,
+                                      int end) {
+        poolPlanes(input, windows, out, first, end);
+        AxisWindows rows = windows.rows();
+        AxisWindows cols = windows.cols();
+        int width = input.width();
+        int o = first * rows.count() * cols.count();
+        for (int plane = first; plane < end; plane++) {
+            int base = plane * input.height() * width;
+            for (int oh = 0; oh < rows.count(); oh++) {
+                for (int ow = 0; ow < cols.count(); ow++) {
+                    int index = position(input.data, base, width, rows, cols, oh, ow, out[o]);
+                    indices[o] = index;
+                    out[o++] = input.data[base + index];
+                }
+            }
+        }
+    }
+
+    /** Where in window {@code (oh, ow)} its maximum {@code max} is: see {@link #poolWithIndicesPlanes}. */
+    private static int position(float[] in, int base, int width, AxisWindows rows, AxisWindows cols, int oh, int ow,
+                                float max) {
+        int found = 0;
+        if (Float.isNaN(max)) { // the last NaN
+            for (int h = rows.first[oh]; h < rows.end[oh]; h++) {
+                for (int w = cols.first[ow]; w < cols.end[ow]; w++) {
+                    found = Float.isNaN(in[base + h * width + w]) ? h * width + w : found;
+                }
+            }
+            return found;
+        }
+        for (int h = rows.end[oh] - 1; h >= rows.first[oh]; h--) { // backwards: the first match is written last
+            for (int w = cols.end[ow] - 1; w >= cols.first[ow]; w--) {
+                found = in[base + h * width + w] == max ? h * width + w : found;
+            }
+        }
+        return found;
     }
 
     private static float[] negativeInfinity(int length) {

@@ -53,17 +53,22 @@ final class MaxPooling {
 
     /**
      * Like {@link #pool}, and writes each maximum's position {@code h * W + w} in its input plane to
-     * {@code indices}, in the output's NCHW order. A later NaN replaces an earlier one, as in PyTorch.
+     * {@code indices}, in the output's NCHW order: the first maximum in scan order, but a later NaN replaces
+     * an earlier one, as in PyTorch. Through {@link FastMaxPooling} when the windows have no dilation, else
+     * through the reference loop {@link #poolWithIndicesPlanes}.
      */
     static FeatureMap poolWithIndices(FeatureMap input, Windows windows, int[] indices) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input),
-                (first, end) -> poolWithIndicesPlanes(input, windows, out, indices, first, end));
+        Planes.Loop loop = FastMaxPooling.applies(windows)
+                ? (first, end) -> FastMaxPooling.poolWithIndicesPlanes(input, windows, out, indices, first, end)
+                : (first, end) -> poolWithIndicesPlanes(input, windows, out, indices, first, end);
+        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 
-    private static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices,
-                                              int first, int end) {
+    /** The reference loop of {@link #poolWithIndices}: every window cell by cell, planes {@code [first, end)}. */
+    static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices,
+                                      int first, int end) {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         int width = input.width();

@@ -1,5 +1,6 @@
 package org.poolinglab;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.poolinglab.FeatureMapAssertions.assertFeatureMapEquals;
 import static org.poolinglab.FeatureMapAssertions.assertFeatureMapIdentical;
@@ -93,6 +94,21 @@ class FastPathTest {
             MaxPooling.poolPlanes(input, windows, reference, 0, input.batch() * input.channels());
             assertFeatureMapIdentical(windows.outputOf(input, reference), Pooling.maxPool(input, testCase.spec()),
                     testCase.toString());
+        }
+
+        /** The maxima as above, and the same index for each: the first maximum, or the last NaN. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.poolinglab.FastPathTest#maxCases")
+        void maxPoolingWithIndicesBitForBit(RandomCase testCase) {
+            FeatureMap input = testCase.input();
+            Windows windows = Windows.sliding(input.size(), testCase.spec());
+            float[] reference = new float[windows.outputCells(input)];
+            int[] referenceIndices = new int[reference.length];
+            MaxPooling.poolWithIndicesPlanes(input, windows, reference, referenceIndices, 0,
+                    input.batch() * input.channels());
+            PooledWithIndices fast = Pooling.maxPoolWithIndices(input, testCase.spec());
+            assertFeatureMapIdentical(windows.outputOf(input, reference), fast.output(), testCase.toString());
+            assertArrayEquals(referenceIndices, fast.indices(), testCase.toString());
         }
 
         /** The fast path adds in float, the reference in double: they agree to the conformance tolerance. */
