@@ -15,8 +15,10 @@ import java.util.concurrent.ForkJoinTask;
 final class Planes {
 
     /**
-     * Cells (read plus written) each thread must get before a call is split: below this, starting a thread
-     * costs more than it saves. A 28x28 image with up to 160 channels stays on the caller's thread.
+     * Cells (read plus written) there must be per thread before a call is split, so that handing a part to
+     * another thread stays small next to pooling it: on a 2-core test machine the hand-over took 3 to 10
+     * microseconds, and pooling this many cells 100 (max pooling) to 450 (with indices). A 28x28 image with
+     * up to 160 channels stays on the caller's thread.
      */
     static final long CELLS_PER_THREAD = 1 << 17;
 
@@ -46,7 +48,7 @@ final class Planes {
 
     /**
      * Runs {@code loop} over planes {@code [0, planes)}: on the caller's thread alone, or in contiguous parts
-     * on up to {@link #threads()} threads when every part gets at least {@link #CELLS_PER_THREAD} cells.
+     * on up to {@link #threads()} threads, as many as there are {@link #CELLS_PER_THREAD} cells for.
      *
      * @param cellsPerPlane the cells one plane reads and writes, e.g. input plane plus output plane
      */
