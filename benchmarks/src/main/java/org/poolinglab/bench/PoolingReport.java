@@ -88,7 +88,7 @@ public final class PoolingReport {
         List<List<String>> rows = rows(figures, threadCounts, pytorchVersion != null);
         String title = String.format(Locale.ROOT, "Pooling, float32, input GB/s (input bytes / time per call, best of "
                 + "5 one-second iterations), %s, %d cores; %s", LocalDate.now(), cores, pytorchVersion == null
-                ? "PyTorch not measured (Debian's python3-torch is not installed): lesson-lib alone"
+                ? "PyTorch not measured (the reason is printed above the table): lesson-lib alone"
                 : "PyTorch " + pytorchVersion + " (CPU) measured in the same run");
         String legend = (pytorchVersion == null ? "" : "ratio: lesson-lib / PyTorch on as many threads. ")
                 + "of copy: lesson-lib's 1-thread GB/s over the memory copy's. alloc / output: bytes JMH's GC "
