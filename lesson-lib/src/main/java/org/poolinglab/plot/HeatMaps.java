@@ -1,43 +1,53 @@
 package org.poolinglab.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.GradientPaint;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.Styler;
 import org.poolinglab.FeatureMap;
 
 /**
- * Draws feature maps as heat maps: one coloured square per cell, row 0 at the top, like the printed
- * grid. Maps drawn together share one cell size and one colour scale, so a smaller map looks smaller
- * and equal values look equal.
+ * Feature maps as XChart heat maps, one chart per map, drawn side by side with one cell size and one
+ * colour scale, so a smaller map looks smaller and equal values look equal; one colour bar on the right.
+ * Row 0 is at the top, like the printed grid.
  */
 final class HeatMaps {
 
-    /** Cells at least this many pixels wide get their value written in them. */
-    static final int VALUES_FROM_CELL = 24;
+    /**
+     * Cells at least this many pixels wide get their value written in them. So a map with values is at
+     * least as wide as the narrowest plot area XChart draws, and its plot area is exactly its grid: the
+     * background of its blank zeros (see {@link Panel#heatData}) shows nowhere else.
+     */
+    static final int VALUES_FROM_CELL = FittedHeatMapChart.MIN_PLOT_WIDTH;
     /** Cells at least this many pixels wide get row and column numbers along the edges. */
     static final int INDICES_FROM_CELL = 16;
     static final int MIN_CELL = 3;
     static final int MAX_CELL = 56;
     /** The longest side of the largest map is drawn at most this many pixels long. */
     static final int MAX_GRID_SIDE = 420;
-    /** A row of maps is at most about this many pixels wide (longer titles aside), so it fits a slide. */
-    static final int MAX_ROW_WIDTH = 1100;
+    /** A row of maps, with their titles, is at most about this many pixels wide, so it fits a slide. */
+    static final int MAX_ROW_WIDTH = 1200;
+    /** The colour bar's width, and its height's limits (it is as tall as the tallest map within them). */
+    static final int BAR_WIDTH = FittedHeatMapChart.MIN_PLOT_WIDTH;
+    static final int MIN_BAR_HEIGHT = 100;
+    static final int MAX_BAR_HEIGHT = 240;
 
-    private static final int GAP = 40;
-    private static final int TITLE_BASELINE = 24;
-    private static final int CAPTION_BASELINE = 46;
-    private static final int GRID_TOP = 60;
-    private static final int INDEX_HEIGHT = 18;
-    private static final int MARGIN = 12;
-    private static final int BAR_WIDTH = 16;
-    /** About the width of the row numbers left of a grid, and of the colour bar with its labels. */
-    private static final int INDEX_COLUMN = 24;
-    private static final int COLOUR_BAR = 60;
+    private static final int GAP = 12;
+    private static final int CHART_PADDING = 10;
+    /** About what a chart adds to its grid's width: paddings, row numbers, the gap to the next chart. */
+    private static final int CHART_FRAME = 2 * CHART_PADDING + 28 + GAP;
+    /** About the width of the colour bar with its labels and note. */
+    private static final int COLOUR_BAR = 100;
 
     private HeatMaps() {
     }
@@ -63,27 +73,64 @@ final class HeatMaps {
             return cell >= INDICES_FROM_CELL;
         }
 
-        /** The size of the map, e.g. "4x4". */
-        String caption() {
-            return plane.size().toString();
+        /** The width of the title or the caption, whichever is wider. */
+        int textWidth() {
+            return Math.max(Palette.width(title, Palette.TITLE), Palette.width(caption(), Palette.LABEL));
         }
 
-        /** The text written in cell {@code (row, column)}, or "" for none. */
-        String text(int row, int column) {
-            float value = plane.get(0, 0, row, column);
-            if (!showValues || (blankZeros && value == 0)) {
-                return "";
+        /** The size of the map, e.g. "4x4", and the value of a 1x1 map whose cell is too small to hold it. */
+        String caption() {
+            boolean singleValueNotShown = plane.height() == 1 && plane.width() == 1 && !showValues;
+            return plane.size() + (singleValueNotShown ? " = " + format(plane.get(0, 0, 0, 0)) : "");
+        }
+
+        /**
+         * The map as XChart heat data: one {@code {x, y, value}} per cell. XChart counts x from the left and
+         * y from the bottom, so cell {@code (row, column)} is {@code x = column, y = height - 1 - row}. A
+         * zero left blank is a {@code null} entry: XChart then draws no cell and no number there, and the
+         * plot background, which has zero's colour, shows through.
+         */
+        List<Number[]> heatData() {
+            int height = plane.height();
+            List<Number[]> cells = new ArrayList<>(height * plane.width());
+            for (int row = 0; row < height; row++) {
+                for (int column = 0; column < plane.width(); column++) {
+                    double value = plane.get(0, 0, row, column);
+                    cells.add(blankZeros && value == 0 ? null : new Number[] {column, height - 1 - row, value});
+                }
             }
-            return format(value);
+            return cells;
         }
     }
 
     /**
-     * The panels of {@code planes} drawn side by side with one cell size that makes the row fit. When one
-     * of them is mostly zeros, every panel leaves its zeros blank, so the maps read alike.
+     * The panels of {@code planes} side by side with the largest cell size, up to {@value #MAX_CELL}
+     * pixels, at which the row fits. When one of them is mostly zeros, every panel leaves its zeros
+     * blank, so the maps read alike.
      */
     static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
-        int cell = cellSize(planes);
+        int longestSide = 1;
+        for (FeatureMap plane : planes) {
+            longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
+        }
+        for (int cell = Math.min(MAX_CELL, MAX_GRID_SIDE / longestSide); ; cell--) {
+            List<Panel> panels = layout(titles, planes, cell);
+            if (cell <= MIN_CELL || rowWidth(panels) <= MAX_ROW_WIDTH) {
+                return panels;
+            }
+        }
+    }
+
+    /** About how wide the row of panels will be: each grid or its title, whichever is wider, and the frames. */
+    private static int rowWidth(List<Panel> panels) {
+        int width = COLOUR_BAR;
+        for (Panel panel : panels) {
+            width += Math.max(panel.gridWidth(), panel.textWidth()) + CHART_FRAME;
+        }
+        return width;
+    }
+
+    private static List<Panel> layout(List<String> titles, List<FeatureMap> planes, int cell) {
         boolean showValues = cell >= VALUES_FROM_CELL;
         boolean blankZeros = showValues && planes.stream().anyMatch(HeatMaps::mostlyZeros);
         List<Panel> panels = new ArrayList<>(planes.size());
@@ -91,20 +138,6 @@ final class HeatMaps {
             panels.add(new Panel(titles.get(i), planes.get(i), cell, showValues, blankZeros));
         }
         return panels;
-    }
-
-    /** The largest cell size, up to {@value #MAX_CELL} pixels, at which the whole row fits. */
-    static int cellSize(List<FeatureMap> planes) {
-        int longestSide = 1;
-        int columns = 0;
-        for (FeatureMap plane : planes) {
-            longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
-            columns += plane.width();
-        }
-        int byLongestSide = MAX_GRID_SIDE / longestSide;
-        int overheads = (GAP + INDEX_COLUMN) * planes.size() + COLOUR_BAR;
-        int byRowWidth = Math.max(0, MAX_ROW_WIDTH - overheads) / columns;
-        return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(byLongestSide, byRowWidth)));
     }
 
     /** At least half of the cells are 0 (as in a ReLU's output): writing every 0 would hide the rest. */
@@ -120,127 +153,202 @@ final class HeatMaps {
 
     /** The panels in one row, with one colour bar from {@code min} to {@code max} on the right. */
     static BufferedImage draw(List<Panel> panels, double min, double max) {
-        int gridTop = GRID_TOP + (panels.get(0).showIndices() ? INDEX_HEIGHT : 0);
-        int gridsHeight = panels.stream().mapToInt(Panel::gridHeight).max().orElseThrow();
-        int barHeight = Math.max(100, Math.min(240, gridsHeight));
-        String[] barLabels = {format(max), format(min), blankNote(panels)};
-        int barLabelWidth = 0;
-        for (String label : barLabels) {
-            barLabelWidth = Math.max(barLabelWidth, Palette.width(label, Palette.LABEL));
-        }
+        return row(charts(panels, min, max));
+    }
 
-        int width = MARGIN;
+    /** One chart per panel, each sized so that its plot area is its grid, then the colour bar. */
+    static List<FittedHeatMapChart> charts(List<Panel> panels, double min, double max) {
+        Font valueFont = valueFont(panels);
+        List<FittedHeatMapChart> charts = new ArrayList<>(panels.size() + 1);
         for (Panel panel : panels) {
-            width += panelWidth(panel) + GAP;
+            charts.add(chart(panel, min, max, valueFont));
         }
-        width += BAR_WIDTH + 8 + barLabelWidth + MARGIN;
-        int height = gridTop + Math.max(gridsHeight, barHeight + (barLabels[2].isEmpty() ? 0 : 24)) + MARGIN;
+        int tallestGrid = panels.stream().mapToInt(Panel::gridHeight).max().orElseThrow();
+        int barHeight = Math.max(MIN_BAR_HEIGHT, Math.min(MAX_BAR_HEIGHT, tallestGrid));
+        charts.add(colourBar(min, max, barHeight, blankNote(panels)));
+        return charts;
+    }
 
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    /** Said once, under the colour bar, when the maps leave their zeros blank. */
+    static String blankNote(List<Panel> panels) {
+        return panels.stream().anyMatch(Panel::blankZeros) ? "blank = 0" : "";
+    }
+
+    static FittedHeatMapChart chart(Panel panel, double min, double max, Font valueFont) {
+        FittedHeatMapChart chart = new FittedHeatMapChart(new HeatMapChartBuilder()
+                .width(panel.gridWidth() + 100).height(panel.gridHeight() + 100)
+                .title(panel.title()).xAxisTitle(panel.caption()));
+        HeatMapStyler styler = chart.getStyler();
+        style(styler, min, max);
+        styler.setChartPadding(CHART_PADDING + roomForText(panel.gridWidth(), panel.textWidth()));
+        styler.setShowValue(panel.showValues());
+        styler.setValueFont(valueFont);
+        styler.setAxisTicksVisible(panel.showIndices());
+        if (panel.blankZeros()) {
+            styler.setPlotBackgroundColor(colour(0, min, max));
+        }
+        chart.addSeries(panel.title(), numbersUp(panel.plane().width()), numbersDown(panel.plane().height()),
+                panel.heatData());
+        chart.fitGrid(panel.gridWidth(), panel.gridHeight());
+        return chart;
+    }
+
+    /**
+     * The colour scale as a one-column heat map from {@code min} (bottom) to {@code max} (top), labelled
+     * at both ends on the right, with {@code note} under it.
+     */
+    static FittedHeatMapChart colourBar(double min, double max, int height, String note) {
+        int bands = height / 2;
+        FittedHeatMapChart chart = new FittedHeatMapChart(new HeatMapChartBuilder()
+                .width(BAR_WIDTH + 100).height(height + 100).xAxisTitle(note));
+        HeatMapStyler styler = chart.getStyler();
+        style(styler, min, max);
+        styler.setChartPadding(CHART_PADDING + roomForText(BAR_WIDTH, Palette.width(note, Palette.LABEL)));
+        styler.setXAxisTicksVisible(false);
+        styler.setYAxisGroupPosition(0, Styler.YAxisPosition.Right);
+        List<String> labels = new ArrayList<>(bands);
+        List<Number[]> scale = new ArrayList<>(bands);
+        for (int band = 0; band < bands; band++) {
+            // TextLayout refuses empty text, so the unlabelled bands are labelled with a space.
+            labels.add(band == 0 ? format(min) : band == bands - 1 ? format(max) : " ");
+            scale.add(new Number[] {0, band, min + (max - min) * band / (bands - 1)});
+        }
+        chart.addSeries("colour scale", List.of(" "), labels, scale);
+        chart.fitGrid(BAR_WIDTH, 2 * bands);
+        return chart;
+    }
+
+    private static void style(HeatMapStyler styler, double min, double max) {
+        styler.setRangeColors(Palette.HEAT);
+        styler.setMin(min);
+        styler.setMax(max);
+        styler.setLegendVisible(false);
+        styler.setChartBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBorderVisible(false);
+        styler.setPlotGridLinesVisible(false);
+        styler.setChartFontColor(Palette.TEXT);
+        styler.setChartTitleFont(Palette.TITLE);
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartTitlePadding(8);
+        styler.setAxisTitleFont(Palette.LABEL);
+        styler.setXAxisTitleColor(Palette.MUTED_TEXT);
+        styler.setAxisTickLabelsFont(Palette.LABEL);
+        styler.setAxisTickLabelsColor(Palette.MUTED_TEXT);
+        styler.setAxisTicksLineVisible(false);
+        styler.setAxisTicksMarksVisible(false);
+        styler.setValueFontColor(Palette.TEXT);
+        styler.setHeatMapValueDecimalPattern("0.###");
+        // Each cell is outlined in its own colour, so no light seam shows where two cells meet.
+        styler.setDrawBorder(true);
+    }
+
+    /**
+     * Extra chart padding that keeps texts wider than the grid inside the chart (XChart centres them on
+     * the grid). It is needed left and right only: {@link #row} crops it above and below.
+     */
+    private static int roomForText(int gridWidth, int textWidth) {
+        return Math.max(0, (textWidth - gridWidth + 1) / 2);
+    }
+
+    /** The bold font for the values in the cells: as large as fits the widest value in one cell. */
+    static Font valueFont(List<Panel> panels) {
+        int cell = panels.get(0).cell();
+        if (!panels.get(0).showValues()) {
+            return Palette.VALUE;
+        }
+        Set<String> texts = new HashSet<>();
+        for (Panel panel : panels) {
+            for (float value : panel.plane().toFloatArray()) {
+                texts.add(format(value));
+            }
+        }
+        String widest = texts.stream().max(Comparator.comparingInt(text -> Palette.width(text, Palette.VALUE)))
+                .orElseThrow();
+        int size = Math.max(9, Math.min(17, cell * 2 / 5));
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
+        while (size > 9 && Palette.width(widest, font) > cell - 6) {
+            font = font.deriveFont((float) --size);
+        }
+        return font;
+    }
+
+    /**
+     * The charts side by side, the top edges of their plot areas (and so their titles) on one line. Padding
+     * added for room beside a grid ({@link #roomForText}) is only white space, so it is cropped above and
+     * below.
+     */
+    static BufferedImage row(List<FittedHeatMapChart> charts) {
+        int count = charts.size();
+        int[] plotTop = new int[count];
+        int[] extraPadding = new int[count];
+        int top = 0;
+        for (int i = 0; i < count; i++) {
+            plotTop[i] = (int) Math.round(charts.get(i).plotArea().getY());
+            extraPadding[i] = charts.get(i).getStyler().getChartPadding() - CHART_PADDING;
+            top = Math.max(top, plotTop[i] - extraPadding[i]);
+        }
+        int height = 0;
+        for (int i = 0; i < count; i++) {
+            height = Math.max(height, top - plotTop[i] + charts.get(i).getHeight() - extraPadding[i]);
+        }
+        BufferedImage image = new BufferedImage(chartsWidth(charts), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Palette.canvas(image);
         try {
-            int x = MARGIN;
-            for (Panel panel : panels) {
-                drawPanel(g, panel, x, gridTop, min, max);
-                x += panelWidth(panel) + GAP;
+            int x = 0;
+            for (int i = 0; i < count; i++) {
+                FittedHeatMapChart chart = charts.get(i);
+                g.drawImage(BitmapEncoder.getBufferedImage(chart), x, top - plotTop[i], null);
+                x += chart.getWidth() + GAP;
             }
-            drawColourBar(g, x, gridTop, barHeight, barLabels);
         } finally {
             g.dispose();
         }
         return image;
     }
 
-    /** Said once, under the colour bar, when some map leaves its zeros blank. */
-    static String blankNote(List<Panel> panels) {
-        return panels.stream().anyMatch(Panel::blankZeros) ? "blank = 0" : "";
+    private static int chartsWidth(List<FittedHeatMapChart> charts) {
+        return charts.stream().mapToInt(FittedHeatMapChart::getWidth).sum() + GAP * (charts.size() - 1);
     }
 
-    private static int indexColumnWidth(Panel panel) {
-        return panel.showIndices() ? Palette.width(String.valueOf(panel.plane().height() - 1), Palette.LABEL) + 8 : 0;
-    }
-
-    private static int panelWidth(Panel panel) {
-        return Math.max(indexColumnWidth(panel) + panel.gridWidth(),
-                Math.max(Palette.width(panel.title(), Palette.TITLE), Palette.width(panel.caption(), Palette.LABEL)));
-    }
-
-    private static void drawPanel(Graphics2D g, Panel panel, int x, int gridTop, double min, double max) {
-        g.setColor(Palette.TEXT);
-        g.setFont(Palette.TITLE);
-        g.drawString(panel.title(), x, TITLE_BASELINE);
-        g.setColor(Palette.MUTED_TEXT);
-        g.setFont(Palette.LABEL);
-        g.drawString(panel.caption(), x, CAPTION_BASELINE);
-
-        int left = x + indexColumnWidth(panel);
-        int cell = panel.cell();
-        FeatureMap plane = panel.plane();
-        if (panel.showIndices()) {
-            for (int column = 0; column < plane.width(); column++) {
-                Palette.centred(g, String.valueOf(column), left + column * cell + cell / 2, gridTop - 6);
-            }
-            for (int row = 0; row < plane.height(); row++) {
-                String label = String.valueOf(row);
-                g.drawString(label, left - 6 - Palette.width(label, Palette.LABEL), gridTop + row * cell + cell / 2 + 5);
-            }
+    /** 0, 1, ..., width - 1 as axis labels, left to right. */
+    private static List<String> numbersUp(int width) {
+        List<String> labels = new ArrayList<>(width);
+        for (int column = 0; column < width; column++) {
+            labels.add(String.valueOf(column));
         }
-        for (int row = 0; row < plane.height(); row++) {
-            for (int column = 0; column < plane.width(); column++) {
-                int cellX = left + column * cell;
-                int cellY = gridTop + row * cell;
-                g.setColor(colour(plane.get(0, 0, row, column), min, max));
-                g.fillRect(cellX, cellY, cell, cell);
-                if (cell >= 12) {
-                    g.setColor(Palette.BACKGROUND);
-                    g.drawRect(cellX, cellY, cell, cell);
-                }
-                String text = panel.text(row, column);
-                if (!text.isEmpty()) {
-                    g.setColor(Palette.TEXT);
-                    Palette.centredInCell(g, text, cellX, cellY, cell);
-                }
-            }
-        }
-        g.setColor(Palette.GRID);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(left, gridTop, panel.gridWidth(), panel.gridHeight());
+        return labels;
     }
 
-    private static void drawColourBar(Graphics2D g, int x, int top, int height, String[] labels) {
-        Color[] heat = Palette.HEAT;
-        int bands = heat.length - 1;
-        for (int i = 0; i < bands; i++) {
-            int bandTop = top + height * (bands - 1 - i) / bands;
-            int bandBottom = top + height * (bands - i) / bands;
-            g.setPaint(new GradientPaint(0, bandBottom, heat[i], 0, bandTop, heat[i + 1]));
-            g.fillRect(x, bandTop, BAR_WIDTH, bandBottom - bandTop);
+    /** height - 1, ..., 1, 0 as axis labels, bottom to top, so row 0 is at the top. */
+    private static List<String> numbersDown(int height) {
+        List<String> labels = new ArrayList<>(height);
+        for (int row = height - 1; row >= 0; row--) {
+            labels.add(String.valueOf(row));
         }
-        g.setColor(Palette.GRID);
-        g.drawRect(x, top, BAR_WIDTH, height);
-        g.setColor(Palette.TEXT);
-        g.setFont(Palette.LABEL);
-        g.drawString(labels[0], x + BAR_WIDTH + 8, top + 10);
-        g.drawString(labels[1], x + BAR_WIDTH + 8, top + height);
-        g.setColor(Palette.MUTED_TEXT);
-        g.drawString(labels[2], x, top + height + 22);
+        return labels;
     }
 
-    /** The colour of {@code value} on a scale from {@code min} (lightest) to {@code max} (darkest). */
+    /**
+     * The colour XChart gives {@code value} on a scale from {@code min} (lightest) to {@code max}
+     * (darkest): the same steps as its heat-map plot, so a blank zero looks like a drawn one.
+     */
     static Color colour(double value, double min, double max) {
         Color[] heat = Palette.HEAT;
-        if (Double.isNaN(value)) {
-            return Palette.GRID;
+        if (value <= min) {
+            return heat[0];
         }
-        double t = max > min ? (value - min) / (max - min) : 0;
-        t = Math.max(0, Math.min(1, t)) * (heat.length - 1);
-        int band = Math.min((int) t, heat.length - 2);
+        if (value >= max) {
+            return heat[heat.length - 1];
+        }
+        double t = (value - min) / (max - min) * (heat.length - 1);
+        int band = (int) t;
         double f = t - band;
         Color from = heat[band];
         Color to = heat[band + 1];
-        return new Color((int) Math.round(from.getRed() + f * (to.getRed() - from.getRed())),
-                (int) Math.round(from.getGreen() + f * (to.getGreen() - from.getGreen())),
-                (int) Math.round(from.getBlue() + f * (to.getBlue() - from.getBlue())));
+        return new Color((int) (from.getRed() + f * (to.getRed() - from.getRed())),
+                (int) (from.getGreen() + f * (to.getGreen() - from.getGreen())),
+                (int) (from.getBlue() + f * (to.getBlue() - from.getBlue())));
     }
 
     /** Whole numbers without decimals, others with up to three, e.g. 6, 3.625, 1.556, -∞. */

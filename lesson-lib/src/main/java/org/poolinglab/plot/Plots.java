@@ -45,8 +45,9 @@ public final class Plots {
     }
 
     /**
-     * A heat map of a single map ({@code 1 x 1 x H x W}): one square per cell, darker for larger values,
-     * with the values written in the cells when they are large enough to hold them.
+     * A heat map of a single map ({@code 1 x 1 x H x W}), drawn as an XChart heat-map chart: one square per
+     * cell, darker for larger values, with the values written in the cells when they are large enough to
+     * hold them.
      */
     public static BufferedImage heatmap(FeatureMap map, String title) {
         return sideBySide(List.of(title), List.of(singlePlane("map", map)));

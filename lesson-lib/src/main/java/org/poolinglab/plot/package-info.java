@@ -3,11 +3,15 @@
  * so a notebook cell that ends with one shows it; nothing opens a window.
  *
  * <ul>
- *   <li>{@link org.poolinglab.plot.Plots}: heat maps (maps drawn together share one cell size, so a
- *       pooled map looks smaller), before/after pooling, the sliding window frame by frame (and as a
- *       GIF), line and bar charts (XChart).</li>
+ *   <li>{@link org.poolinglab.plot.Plots}: heat maps as XChart heat-map charts (maps drawn together share
+ *       one cell size, so a pooled map looks smaller, and one colour scale), before/after pooling, line
+ *       and bar charts (XChart); and the sliding window frame by frame (and as a GIF).</li>
  *   <li>{@link org.poolinglab.plot.Images}: small pictures drawn in Java (no downloads), turned into
  *       feature maps, shifted or enlarged for experiments.</li>
  * </ul>
+ *
+ * <p>Every plot of a feature map is an XChart chart. The sliding-window frames are drawn with Java2D
+ * instead: they are diagrams of the algorithm (the window, the padding, the output filling up), not
+ * plots of a map's values, and no chart type draws them.
  */
 package org.poolinglab.plot;

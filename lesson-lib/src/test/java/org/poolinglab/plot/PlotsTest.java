@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
@@ -28,6 +33,10 @@ import org.poolinglab.WindowStep;
 @DisplayName("Plots")
 class PlotsTest {
 
+    /** The notebook tests refuse pictures larger than this. */
+    private static final int SLIDE_WIDTH = 1300;
+    private static final int SLIDE_HEIGHT = 760;
+
     private static final FeatureMap LESSON = FeatureMap.of(new double[][] {
             {1, 3, 2, 1}, {4, 6, 5, 2}, {7, 8, 9, 3}, {1, 2, 0, 4}});
 
@@ -36,51 +45,148 @@ class PlotsTest {
     class HeatMapsOfFeatureMaps {
 
         @Test
-        void drawMapsSideBySideWithOneCellSizeSoTheSmallerLooksSmaller() {
+        void areXChartHeatMapsWithOneCellSizeSoTheSmallerLooksSmaller() {
             FeatureMap pooled = Pooling.maxPool(LESSON, PoolSpec.of(2));
             FeatureMap global = Pooling.globalAvgPool(LESSON);
             List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("input", "max", "global"),
                     List.of(LESSON, pooled, global));
             int cell = panels.get(0).cell();
             assertEquals(HeatMaps.MAX_CELL, cell, "small maps get the largest cells");
-            assertEquals(List.of(4 * cell, 2 * cell, cell),
-                    panels.stream().map(HeatMaps.Panel::gridWidth).toList(), "grid widths");
-            assertEquals(List.of(4 * cell, 2 * cell, cell),
-                    panels.stream().map(HeatMaps.Panel::gridHeight).toList(), "grid heights");
+            List<FittedHeatMapChart> charts = HeatMaps.charts(panels, 0, 9);
+            assertEquals(4, charts.size(), "three maps and the colour bar");
+            for (int i = 0; i < 3; i++) {
+                FeatureMap map = panels.get(i).plane();
+                Rectangle2D area = charts.get(i).plotArea();
+                assertPixels(map.width() * cell, area.getWidth(), "plot area width of map " + i);
+                assertPixels(map.height() * cell, area.getHeight(), "plot area height of map " + i);
+            }
+            assertEquals(charts.get(0).plotArea().getWidth() / 4, charts.get(2).plotArea().getWidth(), 1.0,
+                    "a 1x1 map beside a 4x4 map has a plot area a quarter as wide");
         }
 
         @Test
-        void shrinkTheCellsSoThatLargeMapsFitAndStopWritingValuesWhenTheyNoLongerFit() {
+        void shrinkTheCellsOfLargeMapsAndKeepEvenANarrowMapToOneCellSize() {
             FeatureMap large = FeatureMap.of(new double[46][46]);
-            FeatureMap half = FeatureMap.of(new double[23][23]);
-            int cell = HeatMaps.cellSize(List.of(large, half));
+            FeatureMap global = FeatureMap.of(new double[][] {{0.03}});
+            List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("a", "global average"), List.of(large, global));
+            int cell = panels.get(0).cell();
             assertEquals(HeatMaps.MAX_GRID_SIDE / 46, cell);
-            assertTrue(46 * cell <= HeatMaps.MAX_GRID_SIDE);
-            assertFalse(HeatMaps.layout(List.of("a", "b"), List.of(large, half)).get(0).showValues());
-            int many = HeatMaps.cellSize(java.util.Collections.nCopies(5, FeatureMap.of(new double[48][48])));
-            assertTrue(5 * 48 * many <= HeatMaps.MAX_ROW_WIDTH, "five 48x48 maps fit one row: cell " + many);
-            List<FeatureMap> sixSmall = java.util.Collections.nCopies(6, LESSON);
-            BufferedImage row = HeatMaps.draw(HeatMaps.layout(java.util.Collections.nCopies(6, "t"), sixSmall), 0, 9);
-            assertTrue(row.getWidth() <= HeatMaps.MAX_ROW_WIDTH + 20, "six 4x4 maps: " + row.getWidth() + " wide");
+            assertFalse(panels.get(0).showValues(), "cells of " + cell + " pixels are too small for values");
+            List<FittedHeatMapChart> charts = HeatMaps.charts(panels, 0, 1);
+            assertPixels(46 * cell, charts.get(0).grid().getWidth(), "46x46 grid");
+            assertTrue(cell < FittedHeatMapChart.MIN_PLOT_WIDTH, "narrower than any plot area XChart draws");
+            assertPixels(cell, charts.get(1).grid().getWidth(), "the 1x1 map's cell is as large as the others");
+            assertPixels(cell, charts.get(1).grid().getHeight(), "the 1x1 map's cell height");
+            assertTrue(charts.get(1).plotArea().getWidth() >= FittedHeatMapChart.MIN_PLOT_WIDTH, "XChart draws it");
         }
 
         @Test
-        void leaveZerosBlankInMapsThatAreMostlyZerosAndSaySo() {
+        void sayTheValueOfAOneByOneMapInItsCaptionWhenItsCellCannotHoldIt() {
+            FeatureMap global = FeatureMap.of(new double[][] {{0.03}});
+            List<HeatMaps.Panel> beside46 = HeatMaps.layout(List.of("a", "global average"),
+                    List.of(FeatureMap.of(new double[46][46]), global));
+            FittedHeatMapChart small = HeatMaps.charts(beside46, 0, 1).get(1);
+            assertEquals("1x1 = 0.03", small.getXAxisTitle());
+            assertFalse(small.getStyler().isShowValue());
+
+            List<HeatMaps.Panel> beside4 = HeatMaps.layout(List.of("a", "global average"), List.of(LESSON, global));
+            FittedHeatMapChart large = HeatMaps.charts(beside4, 0, 9).get(1);
+            assertEquals("1x1", large.getXAxisTitle(), "the value is written in the cell instead");
+            assertTrue(large.getStyler().isShowValue());
+        }
+
+        @Test
+        void transposeARowMajorMapToXChartsXYWithRowZeroAtTheTop() {
+            FeatureMap map = FeatureMap.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+            HeatMaps.Panel panel = HeatMaps.layout(List.of("2x3"), List.of(map)).get(0);
+            HeatMapSeries series = HeatMaps.charts(List.of(panel), 1, 6).get(0).getHeatMapSeries();
+            assertEquals(List.of("0", "1", "2"), series.getXData(), "columns, left to right");
+            assertEquals(List.of("1", "0"), series.getYData(), "rows, bottom to top");
+            Map<String, Double> valueAtXY = new java.util.HashMap<>();
+            for (Number[] cell : series.getHeatData()) {
+                valueAtXY.put(cell[0] + "," + cell[1], cell[2].doubleValue());
+            }
+            assertEquals(6, valueAtXY.size());
+            for (int row = 0; row < 2; row++) {
+                for (int column = 0; column < 3; column++) {
+                    assertEquals(map.get(0, 0, row, column), valueAtXY.get(column + "," + (1 - row)),
+                            "cell[" + row + ", " + column + "] at x = column, y = height - 1 - row");
+                }
+            }
+        }
+
+        @Test
+        void shareOneColourScaleShownOnceByTheColourBar() {
+            FeatureMap pooled = Pooling.maxPool(LESSON, PoolSpec.of(2));
+            List<FittedHeatMapChart> charts = HeatMaps.charts(
+                    HeatMaps.layout(List.of("input", "max"), List.of(LESSON, pooled)), 0, 9);
+            for (FittedHeatMapChart chart : charts) {
+                assertEquals(0, chart.getStyler().getMin());
+                assertEquals(9, chart.getStyler().getMax());
+                assertFalse(chart.getStyler().isLegendVisible(), "no colour bar of its own");
+            }
+            FittedHeatMapChart bar = charts.get(2);
+            List<?> labels = bar.getHeatMapSeries().getYData();
+            assertEquals("0", labels.get(0), "the minimum at the bottom");
+            assertEquals("9", labels.get(labels.size() - 1), "the maximum at the top");
+            assertPixels(HeatMaps.BAR_WIDTH, bar.grid().getWidth(), "colour bar width");
+            assertEquals(4 * HeatMaps.MAX_CELL, bar.grid().getHeight(), 1.0, "as tall as the tallest map");
+        }
+
+        @ParameterizedTest(name = "from 0 to {0}")
+        @ValueSource(doubles = {9, 21, 0.03, 3.625, 1234.5})
+        void drawTheColourBarWhateverTheWidthOfItsLabels(double max) {
+            FittedHeatMapChart bar = HeatMaps.colourBar(0, max, 224, "");
+            assertTrue(bar.plotArea().getWidth() >= FittedHeatMapChart.MIN_PLOT_WIDTH,
+                    "XChart leaves plot areas narrower than " + FittedHeatMapChart.MIN_PLOT_WIDTH + " pixels empty: "
+                            + bar.plotArea().getWidth());
+        }
+
+        @Test
+        void writeValuesAndRowAndColumnNumbersOnlyInCellsLargeEnough() {
+            List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("4x4", "global"),
+                    List.of(LESSON, Pooling.globalAvgPool(LESSON)));
+            HeatMapStyler small = HeatMaps.charts(panels, 0, 9).get(0).getStyler();
+            assertTrue(small.isShowValue());
+            assertTrue(small.isXAxisTicksVisible() && small.isYAxisTicksVisible(), "column and row numbers");
+            assertTrue(Palette.width("3.625", small.getValueFont()) <= HeatMaps.MAX_CELL - 6, "the widest value fits");
+
+            HeatMapStyler large = HeatMaps.charts(HeatMaps.layout(List.of("46x46"),
+                    List.of(FeatureMap.of(new double[46][46]))), 0, 1).get(0).getStyler();
+            assertFalse(large.isShowValue());
+            assertFalse(large.isXAxisTicksVisible() || large.isYAxisTicksVisible());
+        }
+
+        @Test
+        void leaveZerosBlankInMapsThatAreMostlyZerosAndSaySoOnce() {
             FeatureMap sparse = FeatureMap.of(new double[][] {{0, 0, 0}, {0, 3.5, 0}, {1, 0, 0}});
-            HeatMaps.Panel panel = HeatMaps.layout(List.of("relu"), List.of(sparse)).get(0);
-            assertEquals("", panel.text(0, 0));
-            assertEquals("3.5", panel.text(1, 1));
-            assertEquals("1", panel.text(2, 0));
-            assertEquals("3x3", panel.caption());
-            assertEquals("blank = 0", HeatMaps.blankNote(List.of(panel)), "said once, under the colour bar");
+            List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("lesson", "relu"), List.of(LESSON, sparse));
+            assertTrue(panels.get(1).blankZeros());
+            assertTrue(panels.get(0).blankZeros(), "next to a mostly-zero map, zeros are blank in every map");
+            List<FittedHeatMapChart> charts = HeatMaps.charts(panels, 0, 9);
+            List<? extends Number[]> relu = charts.get(1).getHeatMapSeries().getHeatData();
+            assertEquals(9, relu.size());
+            assertEquals(2, relu.stream().filter(java.util.Objects::nonNull).count(), "only 3.5 and 1 are cells");
+            assertEquals(HeatMaps.colour(0, 0, 9), charts.get(1).getStyler().getPlotBackgroundColor(),
+                    "a blank zero shows the plot background, in zero's colour");
+            assertEquals("blank = 0", charts.get(2).getXAxisTitle(), "said once, under the colour bar");
+            assertEquals("", charts.get(0).getXAxisTitle().replaceAll("\\d+x\\d+", ""), "not under the maps");
 
-            HeatMaps.Panel lesson = HeatMaps.layout(List.of("lesson"), List.of(LESSON)).get(0);
-            assertEquals("0", lesson.text(3, 2), "one zero among sixteen values is written");
-            assertEquals("4x4", lesson.caption());
-            assertEquals("", HeatMaps.blankNote(List.of(lesson)));
+            List<HeatMaps.Panel> alone = HeatMaps.layout(List.of("lesson"), List.of(LESSON));
+            assertFalse(alone.get(0).blankZeros(), "one zero among sixteen values is written");
+            assertTrue(alone.get(0).heatData().stream().allMatch(java.util.Objects::nonNull));
+            assertEquals("", HeatMaps.blankNote(alone));
+        }
 
-            List<HeatMaps.Panel> together = HeatMaps.layout(List.of("lesson", "relu"), List.of(LESSON, sparse));
-            assertEquals("", together.get(0).text(3, 2), "next to a mostly-zero map, zeros are blank in every map");
+        @Test
+        void titleEachMapAndCaptionItWithItsSize() {
+            FeatureMap twoChannels = FeatureMap.of(new double[][][] {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}});
+            List<FittedHeatMapChart> charts = HeatMaps.charts(HeatMaps.layout(
+                    Plots.channelTitles(twoChannels, "vertical edges", "horizontal edges"),
+                    List.of(twoChannels.channel(0, 0), twoChannels.channel(0, 1))), 1, 8);
+            assertEquals("channel 0: vertical edges", charts.get(0).getTitle());
+            assertEquals("channel 1: horizontal edges", charts.get(1).getTitle());
+            assertEquals("2x2", charts.get(0).getXAxisTitle());
         }
 
         @Test
@@ -95,17 +201,34 @@ class PlotsTest {
         void colourFromLightestAtTheMinimumToDarkestAtTheMaximum() {
             assertEquals(Palette.HEAT[0], HeatMaps.colour(0, 0, 9));
             assertEquals(Palette.HEAT[Palette.HEAT.length - 1], HeatMaps.colour(9, 0, 9));
+            assertEquals(Palette.HEAT[1], HeatMaps.colour(3, 0, 9), "a third of the way: the second colour");
             assertEquals(Palette.HEAT[0], HeatMaps.colour(5, 5, 5), "a constant map takes the lightest colour");
         }
 
         @Test
-        void renderToAnImageThatFitsASlide() {
+        void fitASlide() {
             BufferedImage image = Plots.heatmap(LESSON, "The lesson's map");
             assertTrue(image.getWidth() >= 4 * HeatMaps.MAX_CELL && image.getHeight() >= 4 * HeatMaps.MAX_CELL,
                     image.getWidth() + "x" + image.getHeight());
-            BufferedImage row = Plots.sideBySide(List.of("a", "b", "c", "d"),
-                    java.util.Collections.nCopies(4, FeatureMap.of(new double[48][48])));
-            assertTrue(row.getWidth() <= 1300 && row.getHeight() <= 720, row.getWidth() + "x" + row.getHeight());
+            assertFitsASlide("four 48x48 maps", Plots.sideBySide(List.of("a", "b", "c", "d"),
+                    java.util.Collections.nCopies(4, FeatureMap.of(new double[48][48]))));
+            assertFitsASlide("six 4x4 maps", Plots.sideBySide(java.util.Collections.nCopies(6, "t"),
+                    java.util.Collections.nCopies(6, LESSON)));
+            FeatureMap edges = FeatureMap.of(new double[46][46]);
+            FeatureMap global = FeatureMap.of(new double[][] {{0.03}});
+            assertFitsASlide("titles wider than their 1x1 maps", Plots.sideBySide(List.of("channel 0: vertical edges",
+                    "global average", "channel 1: horizontal edges", "global average"), List.of(edges, global, edges, global)));
+        }
+
+        /** Cells are sized to the pixel: at least as large as asked, and less than a pixel larger. */
+        private void assertPixels(int expected, double actual, String what) {
+            assertTrue(actual >= expected && actual < expected + 1, what + ": expected " + expected + " pixels but was "
+                    + actual);
+        }
+
+        private void assertFitsASlide(String what, BufferedImage image) {
+            assertTrue(image.getWidth() <= SLIDE_WIDTH && image.getHeight() <= SLIDE_HEIGHT,
+                    what + ": " + image.getWidth() + "x" + image.getHeight() + " is larger than a slide");
         }
 
         @Test
