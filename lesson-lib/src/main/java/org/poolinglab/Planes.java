@@ -2,8 +2,6 @@ package org.poolinglab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -28,11 +26,6 @@ final class Planes {
     }
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
-    /**
-     * For each thread count, the threads that run every part but the first (the caller runs that one), made
-     * when first needed. They are daemons, so they never keep the JVM alive, and they end when idle.
-     */
-    private static final Map<Integer, ForkJoinPool> WORKERS = new ConcurrentHashMap<>();
 
     private Planes() {
     }
@@ -48,7 +41,9 @@ final class Planes {
 
     /**
      * Runs {@code loop} over planes {@code [0, planes)}: on the caller's thread alone, or in contiguous parts
-     * on up to {@link #threads()} threads, as many as there are {@link #CELLS_PER_THREAD} cells for.
+     * on up to {@link #threads()} threads, as many as there are {@link #CELLS_PER_THREAD} cells for. The caller
+     * runs the first part, the JVM's shared fork-join pool the others (so no thread of this library's own
+     * outlives a call).
      *
      * @param cellsPerPlane the cells one plane reads and writes, e.g. input plane plus output plane
      */
@@ -60,7 +55,7 @@ final class Planes {
             loop.run(0, planes);
             return;
         }
-        ForkJoinPool pool = WORKERS.computeIfAbsent(count - 1, ForkJoinPool::new);
+        ForkJoinPool pool = ForkJoinPool.commonPool();
         List<ForkJoinTask<?>> others = new ArrayList<>(parts - 1);
         for (int part = 1; part < parts; part++) {
             int first = (int) ((long) planes * part / parts);
