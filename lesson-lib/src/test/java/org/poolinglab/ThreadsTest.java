@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
@@ -75,12 +77,18 @@ class ThreadsTest {
         AtomicIntegerArray visits = new AtomicIntegerArray(planes);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         AtomicInteger parts = new AtomicInteger();
+        CountDownLatch twoThreadsSeen = new CountDownLatch(2);
         Planes.forEach(planes, 128 * 128 + 64 * 64, (first, end) -> {
             parts.incrementAndGet();
-            threads.add(Thread.currentThread());
+            if (threads.add(Thread.currentThread())) {
+                twoThreadsSeen.countDown();
+            }
             for (int plane = first; plane < end; plane++) {
                 visits.incrementAndGet(plane);
             }
+            // Each part waits (a little) for a second thread, so the caller cannot finish every part alone
+            // before a pool thread has even started: the test sees whether the parts were handed out.
+            awaitQuietly(twoThreadsSeen);
         });
         assertEquals(3, parts.get(), "parts");
         assertTrue(threads.size() > 1, "the parts ran on the caller's thread alone");
@@ -117,5 +125,13 @@ class ThreadsTest {
             data[i] = Math.abs(data[i]);
         }
         return FeatureMap.of(x.shape(), data);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
