@@ -1,33 +1,71 @@
 #!/usr/bin/python3
-"""Installs the Java kernel (rapaio-jupyter-kernel) as kernelspec "java" in a project-local Jupyter folder.
+"""Installs the Java kernel (rapaio-jupyter-kernel) as kernelspec "java" in a Jupyter data folder.
 
-    install_kernel.py --jar KERNEL.jar --java JAVA --into .jupyter
+    install_kernel.py --jar KERNEL.jar --java JAVA --into .jupyter                  the project's own
+    install_kernel.py --jar KERNEL.jar --java JAVA --into /usr/local/share/jupyter  every user's
 
-Writes .jupyter/kernels/java/{kernel.json, config/options.json, config/logging.properties, fix/}.
+Writes INTO/kernels/java/{kernel.json, the kernel jar, config/, fix/} and nothing else: other
+kernels in INTO stay as they are, and a kernel named "java" that this script did not install (IJava,
+say) is never replaced; the script stops and says so instead.
 
 fix/ holds kernel-fix/'s LoopThread compiled against the kernel jar: it replaces the kernel's own,
 whose start-up race left now and then a kernel start never answering (see that file). fix/ and
-config/ go on the kernel's class path before the kernel jar, so config's options.json replaces the
-built-in one: objects display as text/plain (as IJava shows them) instead of unescaped HTML, without
-ANSI colours, and the kernel's own log stays quiet (a harmless start-up message would otherwise show as
-SEVERE; set the levels back to INFO in config/logging.properties to debug the kernel).
+config/ go on the kernel's class path before the kernel jar, so config's files replace the built-in
+ones: options.json makes objects display as text/plain (as IJava shows them) instead of unescaped
+HTML, without ANSI colours; profile-default.properties makes the kernel report its real version (the
+3.0.1 jar calls itself 3.0.0); logging.properties keeps the kernel's own log quiet (a harmless
+start-up message would otherwise show as SEVERE; set the levels back to INFO to debug the kernel).
 """
 import argparse
 import json
 import pathlib
 import shutil
 import subprocess
+import sys
 import zipfile
+
+KERNEL_NAME = "java"
+MARKER = "pooling_lab"  # kernel.json's metadata key that says this script installed the kernel
+POM_PROPERTIES = "META-INF/maven/io.github.padreati/rapaio-jupyter-kernel/pom.properties"
+
+
+def jar_version(jar):
+    """The version in the jar's Maven metadata: what the jar really is."""
+    with zipfile.ZipFile(jar) as archive:
+        lines = archive.read(POM_PROPERTIES).decode("utf-8").splitlines()
+    return next(line.split("=", 1)[1].strip() for line in lines if line.startswith("version="))
+
+
+def installed_by_us(kernel_dir):
+    """True when kernel_dir holds no kernel yet, or one this script installed."""
+    spec_file = kernel_dir / "kernel.json"
+    if not spec_file.exists():
+        return True
+    try:
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    # Installs from before the marker are recognised by the fix/ folder on their class path.
+    return MARKER in spec.get("metadata", {}) or f"{kernel_dir / 'fix'}:" in " ".join(spec.get("argv", []))
+
+
+def readable_by_everyone(folder):
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--jar", required=True)
-    parser.add_argument("--java", required=True)
-    parser.add_argument("--into", required=True)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jar", required=True, help="the rapaio-jupyter-kernel jar")
+    parser.add_argument("--java", required=True, help="the java executable the kernel runs on")
+    parser.add_argument("--into", required=True, help="a Jupyter data folder (it gets kernels/java/)")
     args = parser.parse_args()
 
-    kernel_dir = pathlib.Path(args.into).resolve() / "kernels" / "java"
+    kernel_dir = pathlib.Path(args.into).resolve() / "kernels" / KERNEL_NAME
+    if not installed_by_us(kernel_dir):
+        sys.exit(f"install_kernel.py: {kernel_dir} holds a kernel named '{KERNEL_NAME}' that Pooling Lab did not "
+                 f"install; it is left as it is. Remove it yourself, or install into another folder.")
+    version = jar_version(args.jar)
     config = kernel_dir / "config"
     config.mkdir(parents=True, exist_ok=True)
     jar = kernel_dir / pathlib.Path(args.jar).name
@@ -42,10 +80,14 @@ def main():
 
     with zipfile.ZipFile(jar) as archive:
         options = json.loads(archive.read("options.json"))
+        profile = archive.read("profile-default.properties").decode("utf-8")
     wanted = {"display.defaultMime": "text/plain", "display.text.colored": "false"}
     for option in options:
         option["value"] = wanted.get(option["key"], option["value"])
     (config / "options.json").write_text(json.dumps(options, indent=2) + "\n")
+    (config / "profile-default.properties").write_text("".join(
+        f"kernel.version={version}\n" if line.startswith("kernel.version=") else line + "\n"
+        for line in profile.splitlines()))
     (config / "logging.properties").write_text(
         "handlers = java.util.logging.ConsoleHandler\n.level = OFF\n"
         "java.util.logging.ConsoleHandler.level = OFF\n")
@@ -57,8 +99,11 @@ def main():
         "language": "java",
         "interrupt_mode": "message",
         "env": {"RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1"},
+        "metadata": {MARKER: {"kernel": "rapaio-jupyter-kernel", "version": version}},
     }
     (kernel_dir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
+    readable_by_everyone(kernel_dir)
+    print(f"installed rapaio-jupyter-kernel {version} as kernel '{KERNEL_NAME}' in {kernel_dir}")
 
 
 if __name__ == "__main__":
