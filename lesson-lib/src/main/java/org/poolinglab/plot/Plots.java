@@ -129,11 +129,16 @@ public final class Plots {
      * @param input a single map of at most {@value #MAX_FRAME_SIDE} x {@value #MAX_FRAME_SIDE}
      */
     public static List<BufferedImage> windowFrames(FeatureMap input, PoolSpec spec, PoolType type) {
+        return windowFrames(input, spec, type, "windowFrames").draw();
+    }
+
+    /** What draws {@link #windowFrames}, for a {@code caller} that wants the frames one at a time. */
+    static WindowFrames windowFrames(FeatureMap input, PoolSpec spec, PoolType type, String caller) {
         FeatureMap plane = singlePlane("input", input);
         require(plane.height() <= MAX_FRAME_SIDE && plane.width() <= MAX_FRAME_SIDE, "input must be at most "
-                + MAX_FRAME_SIDE + "x" + MAX_FRAME_SIDE + " for windowFrames but was " + plane.size()
+                + MAX_FRAME_SIDE + "x" + MAX_FRAME_SIDE + " for " + caller + " but was " + plane.size()
                 + "; pool a smaller crop, or use beforeAfter");
-        return new WindowFrames(plane, Pooling.steps(plane, spec, type), spec, type).draw();
+        return new WindowFrames(plane, Pooling.steps(plane, spec, type), spec, type);
     }
 
     /**

@@ -49,6 +49,15 @@ final class WindowFrames {
         return frames;
     }
 
+    int count() {
+        return steps.size();
+    }
+
+    /** The frame of step {@code number} (1 for the first). */
+    BufferedImage draw(int number) {
+        return frame(steps.get(number - 1));
+    }
+
     private BufferedImage frame(WindowStep step) {
         int inputRows = input.height() + padding[0] + padding[2];
         int inputCols = input.width() + padding[1] + padding[3];

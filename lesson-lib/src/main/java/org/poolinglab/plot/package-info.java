@@ -8,6 +8,8 @@
  *       and bar charts (XChart); and the sliding window frame by frame (and as a GIF).</li>
  *   <li>{@link org.poolinglab.plot.Images}: small pictures drawn in Java (no downloads), turned into
  *       feature maps, shifted or enlarged for experiments.</li>
+ *   <li>{@link org.poolinglab.plot.Stepper}: the sliding window one step per run of a cell, for a live
+ *       demo.</li>
  * </ul>
  *
  * <p>Every plot of a feature map is an XChart chart. The sliding-window frames are drawn with Java2D
