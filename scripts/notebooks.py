@@ -1,15 +1,18 @@
 #!/usr/bin/python3
-"""Executes Pooling Lab's notebooks on the Java kernel and writes them as a small static site.
+"""Executes Pooling Lab's notebooks on the Java kernel, and writes their slides and the course site.
 
-    notebooks.py run --out build/site [NOTEBOOK ...]       execute, write .ipynb + .html + index.html
-    notebooks.py execute --out DIR NOTEBOOK                execute one notebook, write DIR/NAME.ipynb
+    notebooks.py run [NOTEBOOK ...]          execute into build/site/, then write build/slides/ and the site
+    notebooks.py slides [NOTEBOOK ...]       decks in build/slides/, executing notebooks changed since their last run
+    notebooks.py publish --executed DIR      build/slides/ and build/site/ from notebooks executed into DIR
+    notebooks.py prepare                     run the notebooks whose markdown shows a file not made yet
+    notebooks.py execute --out DIR NOTEBOOK  execute one notebook, write DIR/NAME.ipynb
+    notebooks.py kernel-info                 start the java kernel Jupyter finds, print its place and version
 
 Runs on the Python that has Jupyter (Debian: /usr/bin/python3). The kernel is the one named "java"
 on JUPYTER_PATH, which ./lab points at the project's own .jupyter folder.
 """
 import argparse
 import atexit
-import html
 import json
 import pathlib
 import sys
@@ -19,7 +22,14 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+import notebook_parts
+import course_site
+import slides
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+SITE = ROOT / "build" / "site"
+SLIDES = ROOT / "build" / "slides"
+EXERCISES = ROOT / "exercises" / "pooling-exercises.ipynb"  # the student version, shown on the site
 KERNEL = "java"
 CELL_TIMEOUT_SECONDS = 300
 # A healthy kernel answers within 2 s of starting. rapaio-jupyter-kernel 3.0.1 used to stay silent
@@ -61,13 +71,10 @@ def execute(notebook_path, out_dir):
 def summarise(nb, source, executed, seconds, failure):
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     outputs = [o for c in code_cells for o in c.get("outputs", [])]
-    errors = [f"cell {i + 1}: {o.get('ename')}: {o.get('evalue')}"
-              for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.output_type == "error"]
-    if failure:
-        errors.append(failure)
+    errors = notebook_parts.errors_of(nb) + ([failure] if failure else [])
     return {
         "notebook": source.name,
-        "title": title_of(nb, source),
+        "title": notebook_parts.title_of(nb, source),
         "executed": str(executed),
         "cells": len(nb.cells),
         "code_cells": len(code_cells),
@@ -77,80 +84,110 @@ def summarise(nb, source, executed, seconds, failure):
     }
 
 
-def title_of(nb, path):
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return path.stem
-
-
-def write_html(executed_path, out_dir):
-    from nbconvert import HTMLExporter
-    exporter = HTMLExporter(template_name="offline",
-                            extra_template_basedirs=[str(pathlib.Path(__file__).resolve().parent / "site-template")])
-    body, _ = exporter.from_notebook_node(nbformat.read(executed_path, as_version=4))
-    page = out_dir / (pathlib.Path(executed_path).stem + ".html")
-    page.write_text(body, encoding="utf-8")
-    return page
-
-
-def write_index(summaries, out_dir):
-    rows = "\n".join(
-        f'<tr><td><a href="{html.escape(pathlib.Path(s["notebook"]).stem)}.html">{html.escape(s["title"])}</a></td>'
-        f'<td>{s["code_cells"]}</td><td>{s["images"]}</td><td>{s["seconds"]}</td>'
-        f'<td>{"ok" if not s["errors"] else html.escape("; ".join(s["errors"]))}</td></tr>'
-        for s in summaries)
-    page = out_dir / "index.html"
-    page.write_text(f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Pooling Lab: the lesson notebooks</title>
-<style>
-body {{ font-family: sans-serif; max-width: 56em; margin: 2em auto; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: 0.4em 0.8em; border-bottom: 1px solid #ddd; }}
-</style></head><body>
-<h1>Pooling Lab: the lesson notebooks</h1>
-<p>Every notebook below was executed on the Java kernel; open one to read it with its outputs.</p>
-<table><tr><th>notebook</th><th>code cells</th><th>images</th><th>seconds</th><th>result</th></tr>
-{rows}
-</table></body></html>
-""", encoding="utf-8")
-    return page
-
-
-def notebooks_to_run(names):
-    if names:
-        paths = [pathlib.Path(n) for n in names]
-        missing = [str(p) for p in paths if not p.is_file()]
-        if missing:
-            sys.exit(f"notebooks.py: no such notebook: {', '.join(missing)}")
-        return paths
+def lesson_notebooks():
     paths = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     if not paths:
         sys.exit("notebooks.py: no notebooks in notebooks/")
     return paths
 
 
+def executed_versions(folder):
+    """[(lesson notebook, its executed version in folder)] for the lesson notebooks executed there."""
+    return [(path, pathlib.Path(folder) / path.name) for path in lesson_notebooks()
+            if (pathlib.Path(folder) / path.name).is_file()]
+
+
+def publish(executed_folder):
+    """The slide decks and the course site, from the executed notebooks in executed_folder."""
+    lessons = executed_versions(executed_folder)
+    decks = slides.write_decks(lessons, SLIDES)
+    index = course_site.write_site(lessons, EXERCISES, SLIDES, SITE)
+    print(f"slides: {len(decks)} decks in {SLIDES}")
+    print(f"site: open {index}")
+
+
+def notebooks_to_run(names):
+    if not names:
+        return lesson_notebooks()
+    paths = [pathlib.Path(n) for n in names]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        sys.exit(f"notebooks.py: no such notebook: {', '.join(missing)}")
+    return paths
+
+
+def run_and_report(path, out_dir):
+    print(f"  running {path.name} ...", end="", flush=True)
+    summary = execute(path, out_dir)
+    print(f" {summary['seconds']} s, {summary['images']} images"
+          + ("" if summary["kernel_starts"] == 1 else f", {summary['kernel_starts']} kernel starts")
+          + ("" if not summary["errors"] else f", ERRORS: {'; '.join(summary['errors'])}"))
+    return summary
+
+
 def command_run(args):
-    out_dir = pathlib.Path(args.out).resolve()
-    summaries = []
-    for path in notebooks_to_run(args.notebooks):
-        print(f"  running {path.name} ...", end="", flush=True)
-        summary = execute(path, out_dir)
-        write_html(summary["executed"], out_dir)
-        summaries.append(summary)
-        print(f" {summary['seconds']} s, {summary['images']} images"
-              + ("" if summary["kernel_starts"] == 1 else f", {summary['kernel_starts']} kernel starts")
-              + ("" if not summary["errors"] else f", ERRORS: {'; '.join(summary['errors'])}"))
-    index = write_index(summaries, out_dir)
-    (out_dir / "summary.json").write_text(json.dumps(summaries, indent=1) + "\n")
+    summaries = [run_and_report(path, SITE) for path in notebooks_to_run(args.notebooks)]
+    (SITE / "summary.json").write_text(json.dumps(summaries, indent=1) + "\n")
     total_errors = sum(len(s["errors"]) for s in summaries)
     print(f"{len(summaries)} notebooks, {sum(s['cells'] for s in summaries)} cells, "
           f"{sum(s['images'] for s in summaries)} images, {sum(s['seconds'] for s in summaries):.1f} s"
           + (f", {total_errors} errors" if total_errors else ", no errors"))
-    print(f"open {index}")
+    publish(SITE)
     return 1 if total_errors else 0
+
+
+def command_slides(args):
+    """Decks of the named lesson notebooks (all by default), running those not run since they changed."""
+    lessons = []
+    for path in notebooks_to_run(args.notebooks):
+        executed = SITE / path.name
+        if not executed.is_file() or executed.stat().st_mtime < path.stat().st_mtime:
+            run_and_report(path, SITE)
+        lessons.append((path.resolve(), executed))
+    decks = slides.write_decks(lessons, SLIDES)
+    for deck in decks:
+        print(f"  {deck}")
+    print(f"{len(decks)} decks; open one in a browser (S: speaker notes, F: full screen)")
+    return 0
+
+
+def command_prepare(args):
+    """Runs each lesson notebook whose markdown shows a file that is not there yet (notebook 01's
+    animation), so that Jupyter shows it as soon as the notebook opens: Jupyter draws a markdown cell
+    when the notebook opens, and running the notebook does not draw it again."""
+    for path in lesson_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        missing = [name for name in notebook_parts.local_files(nb) if not (path.parent / name).is_file()]
+        if missing:
+            print(f"lab: running {path.name} once, so that {', '.join(missing)} is there when it opens")
+            summary = execute(path, SITE)
+            if summary["errors"]:
+                print(f"lab: {path.name} did not run cleanly: {'; '.join(summary['errors'])}")
+    return 0
+
+
+def command_publish(args):
+    publish(args.executed)
+    return 0
+
+
+def command_kernel_info(args):
+    """Starts the "java" kernel Jupyter finds (on JUPYTER_PATH first) and prints where it lives and what
+    it says it is, as JSON."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import start_new_kernel
+    resource_dir = KernelSpecManager().find_kernel_specs().get(KERNEL)
+    if not resource_dir:
+        sys.exit(f"notebooks.py: Jupyter finds no kernel named '{KERNEL}'")
+    manager, client = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+    try:
+        reply = client.kernel_info(reply=True, timeout=30)["content"]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    print(json.dumps({"resource_dir": resource_dir, "implementation": reply["implementation"],
+                      "implementation_version": reply["implementation_version"]}))
+    return 0
 
 
 def command_execute(args):
@@ -162,14 +199,25 @@ def command_execute(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="execute notebooks and write the site")
-    run.add_argument("--out", required=True)
+    run = commands.add_parser("run", help="execute notebooks, then write the slides and the site")
     run.add_argument("notebooks", nargs="*")
+    run.set_defaults(handler=command_run)
+    deck = commands.add_parser("slides", help="write slide decks, running notebooks first where needed")
+    deck.add_argument("notebooks", nargs="*")
+    deck.set_defaults(handler=command_slides)
+    prepare = commands.add_parser("prepare", help="run notebooks whose pictures are not there yet")
+    prepare.set_defaults(handler=command_prepare)
+    publish_ = commands.add_parser("publish", help="write the slides and the site from executed notebooks")
+    publish_.add_argument("--executed", required=True, help="the folder holding the executed lesson notebooks")
+    publish_.set_defaults(handler=command_publish)
+    info = commands.add_parser("kernel-info", help="start the java kernel, print where it is and its version")
+    info.set_defaults(handler=command_kernel_info)
     one = commands.add_parser("execute", help="execute one notebook; print its summary as JSON")
     one.add_argument("--out", required=True)
     one.add_argument("notebook")
+    one.set_defaults(handler=command_execute)
     args = parser.parse_args()
-    return command_run(args) if args.command == "run" else command_execute(args)
+    return args.handler(args)
 
 
 if __name__ == "__main__":
