@@ -1,0 +1,419 @@
+// The kit as students and instructors meet it, in a real browser: Debian's Chromium driven by
+// playwright-core (never a downloaded browser). Run by ./lab test after the Maven tests, which execute
+// the notebooks that build/site/ and build/slides/ are then written from.
+//
+//   1. the checks themselves: a page with a broken picture and a request to the internet must fail them;
+//   2. Jupyter: the kit's Jupyter on a free port opens notebook 01 on the Java kernel and runs every
+//      cell through the menu; every picture shows (the animation too) and no cell fails or writes to
+//      stderr. In the exercise notebook a wrong answer to output-size fails its check and a right
+//      one passes. Jupyter works on copies, so nothing in the kit is saved over;
+//   3. the course site from file://: the home page, every notebook page, every slide deck walked to its
+//      last slide; every picture shows, pictures and code fit a slide, and no request leaves the machine.
+//
+// Screenshots of each step go to build/browser-test/ (kept, also after a failure); Jupyter's log too.
+// Everything it starts (Chromium, Jupyter, the kernels) is stopped at the end, also after a failure.
+import { chromium } from 'playwright-core';
+import {
+  appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Jupyter } from './jupyter.mjs';
+import { Watch, brokenPictures, shownPictures } from './checks.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'build', 'browser-test');
+const SITE = join(ROOT, 'build', 'site');
+const PYTHON = process.env.POOLING_LAB_PYTHON || '/usr/bin/python3';
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NOTEBOOK_01 = 'notebooks/01-what-is-pooling.ipynb';
+const EXERCISES = 'exercises/pooling-exercises.ipynb';
+const ANIMATION = 'animations/max-pooling-4x4.gif';
+const RUN_SECONDS = 180;
+
+/**
+ * Steps in groups: a step that fails skips the rest of its group. A step also fails when, while it ran,
+ * a request left the machine or a local file failed to load. Each step ends with a screenshot.
+ */
+class Steps {
+  constructor(page, watch) {
+    this.page = page;
+    this.watch = watch;
+    this.count = 0;
+    this.failed = 0;
+    this.skipping = false;
+  }
+
+  group(name) {
+    console.log(`  ${name}`);
+    this.skipping = false;
+  }
+
+  async step(name, action) {
+    this.count += 1;
+    if (this.skipping) {
+      console.log(`    skipped  ${name}`);
+      return;
+    }
+    const started = Date.now();
+    const shot = join(OUT, `${String(this.count).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}`);
+    this.watch.forget();
+    try {
+      const detail = await action();
+      checkNone(this.watch.problems(), 'while it ran');
+      await this.page.screenshot({ path: `${shot}.png` });
+      console.log(`    ok       ${name}${detail ? `: ${detail}` : ''} (${seconds(started)} s)`);
+    } catch (error) {
+      this.failed += 1;
+      this.skipping = true;
+      await this.page.screenshot({ path: `${shot}-FAILED.png` }).catch(() => {});
+      console.log(`    FAILED   ${name} (${seconds(started)} s)\n${indent(error.stack || String(error))}`);
+    }
+  }
+}
+
+function seconds(since) {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function indent(text) {
+  return text.split('\n').map((line) => `             ${line}`).join('\n');
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+function checkNone(problems, what) {
+  check(problems.length === 0, `${what}:\n${problems.join('\n')}`);
+}
+
+async function waitFor(page, predicate, argument, what, timeoutSeconds = RUN_SECONDS) {
+  try {
+    await page.waitForFunction(predicate, argument, { timeout: timeoutSeconds * 1000, polling: 200 });
+  } catch (error) {
+    throw new Error(`${what} did not happen within ${timeoutSeconds} s`);
+  }
+}
+
+// ---------------------------------------------------------------- the checks themselves
+
+async function checksCatchProblems(steps, page, watch) {
+  steps.group('the checks themselves');
+  await steps.step('a broken picture and a request to the internet are caught', async () => {
+    await page.goto(pathToFileURL(join(ROOT, 'browser-tests', 'fixtures', 'broken.html')).href);
+    const problems = [...await brokenPictures(page), ...watch.problems()];
+    const caught = ['a picture did not load: missing.png', 'a request leaves the machine: https://example.com/']
+      .filter((expected) => problems.some((problem) => problem.startsWith(expected)));
+    check(caught.length === 2, `the checks should catch both problems of fixtures/broken.html but found:\n${
+      problems.join('\n')}`);
+    return `${problems.length} problems found, as they should be`;
+  });
+}
+
+// ---------------------------------------------------------------- Jupyter
+
+/**
+ * The kit's files a student works on, copied, so that nothing Jupyter saves lands in the kit; with the
+ * animation an earlier run of notebook 01 made (./lab notebook makes sure there is one), since Jupyter
+ * draws the markdown cell that shows it when the notebook opens.
+ */
+function copyOfTheKit(scratch) {
+  const kit = join(scratch, 'kit');
+  check(existsSync(join(ROOT, 'notebooks', ANIMATION)),
+    `notebooks/${ANIMATION} is missing: run notebook 01 first (./lab run does, and so do the Maven tests)`);
+  for (const file of [NOTEBOOK_01, EXERCISES, `notebooks/${ANIMATION}`]) {
+    mkdirSync(dirname(join(kit, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(kit, file));
+  }
+  mkdirSync(join(kit, 'notebook-jar', 'target'), { recursive: true });
+  symlinkSync(join(ROOT, 'notebook-jar', 'target', 'pooling-lab.jar'),
+    join(kit, 'notebook-jar', 'target', 'pooling-lab.jar'));
+  return kit;
+}
+
+async function openNotebook(page, jupyter, path) {
+  await page.goto(jupyter.url(`notebooks/${path}`));
+  await waitFor(page, () => window.Jupyter?.notebook?.kernel?.is_connected?.()
+    && document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon'),
+  null, `the kernel of ${path} starting`);
+  return page.evaluate(() => ({
+    kernel: document.querySelector('.kernel_indicator_name').textContent.trim(),
+    modified: Jupyter.notebook.dirty,
+    status: document.querySelector('.autosave_status').textContent.trim(),
+  }));
+}
+
+async function clickMenu(page, menu, item) {
+  await page.click(`#${menu}`);
+  await page.click(`#${item} > a`);
+}
+
+/** Waits until the kernel is idle and no cell waits to run; returns the cells that never ran. */
+async function waitUntilRun(page, what) {
+  await page.waitForTimeout(300);
+  await waitFor(page, () => document.querySelector('#kernel_indicator_icon').classList.contains('kernel_idle_icon')
+    && Jupyter.notebook.get_cells().every((cell) => cell.cell_type !== 'code' || cell.input_prompt_number !== '*'),
+  null, what);
+}
+
+async function outputProblems(page) {
+  return page.evaluate(() => Jupyter.notebook.get_cells().flatMap((cell, index) => {
+    const problems = [];
+    if (cell.cell_type === 'code' && typeof cell.input_prompt_number !== 'number') {
+      problems.push(`cell ${index + 1} did not run`);
+    }
+    cell.element[0].querySelectorAll('.output_error').forEach((error) => problems.push(
+      `cell ${index + 1} failed: ${error.textContent.trim().slice(0, 300)}`));
+    cell.element[0].querySelectorAll('.output_stderr').forEach((stderr) => problems.push(
+      `cell ${index + 1} wrote to stderr: ${stderr.textContent.trim().slice(0, 300)}`));
+    return problems;
+  }));
+}
+
+function cellTagged(page, tag) {
+  return page.evaluate((wanted) => Jupyter.notebook.get_cells()
+    .findIndex((cell) => (cell.metadata.tags || []).includes(wanted)), tag);
+}
+
+/** Types `answer` into the answer cell, runs it and the check cell below it, returns the check's report. */
+async function answer(page, answerCell, checkCell, text) {
+  const editor = page.locator('#notebook-container .cell').nth(answerCell).locator('.CodeMirror');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  const typed = await page.evaluate((index) => Jupyter.notebook.get_cell(index).get_text(), answerCell);
+  check(typed === text, `the answer cell holds something else than was typed:\n${typed}`);
+  await page.keyboard.press('Shift+Enter');
+  await waitUntilRun(page, 'the answer cell running');
+  await page.evaluate((index) => Jupyter.notebook.select(index), checkCell);
+  await page.keyboard.press('Shift+Enter');
+  await waitUntilRun(page, 'the check cell running');
+  return page.evaluate((index) => Jupyter.notebook.get_cell(index).element[0].querySelector('.output_subarea')
+    ?.textContent ?? '', checkCell);
+}
+
+/** The master's answer (solutions/), so the right answer stays right when the exercise changes. */
+function rightAnswer(id) {
+  const master = JSON.parse(readFileSync(join(ROOT, 'solutions', 'pooling-exercises.ipynb'), 'utf-8'));
+  const cell = master.cells.find((c) => (c.metadata.tags || []).includes(`answer:${id}`));
+  return [].concat(cell.source).join('').replace(/^\s*\/\/ (BEGIN|END) SOLUTION\n/gm, '');
+}
+
+const WRONG_OUTPUT_SIZE = `int outputSize(int input, int window, int stride, int padding, boolean ceilMode) {
+    return (input + 2 * padding - window) / stride;
+}`;
+
+async function inJupyter(steps, page, scratch, started) {
+  steps.group('Jupyter (notebook 01 and the exercises, on copies)');
+  const log = join(OUT, 'jupyter.log');
+  let jupyter;
+  let kit;
+  await steps.step('Jupyter starts on a free port', async () => {
+    kit = copyOfTheKit(scratch);
+    jupyter = await Jupyter.start({
+      python: PYTHON, folder: kit, jupyterPath: join(ROOT, '.jupyter'), scratch,
+      log: (chunk) => appendFileSync(log, chunk),
+    });
+    started.jupyter = jupyter;
+    return `port ${jupyter.port}`;
+  });
+  let opened;
+  await steps.step('notebook 01 opens on the Java kernel', async () => {
+    opened = await openNotebook(page, jupyter, NOTEBOOK_01);
+    check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
+    return `kernel "${opened.kernel}"; ${opened.modified ? `marked modified on opening ("${opened.status}")`
+      : 'not marked modified on opening'}`;
+  });
+  let ranAt;
+  await steps.step('Cell > Run All runs every cell of notebook 01', async () => {
+    ranAt = Date.now();
+    await clickMenu(page, 'celllink', 'run_all_cells');
+    await waitUntilRun(page, 'Run All');
+    checkNone(await outputProblems(page), 'notebook 01 did not run cleanly');
+    return `${await page.evaluate(() => Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code').length)
+    } code cells`;
+  });
+  await steps.step('every picture of notebook 01 shows, the animation too', async () => {
+    await page.waitForTimeout(500);
+    checkNone(await brokenPictures(page, '#notebook-container img'), 'pictures missing');
+    const animation = page.locator(`#notebook-container img[src$="${ANIMATION}"]`);
+    check(await animation.count() === 1, `no picture shows ${ANIMATION}`);
+    await animation.scrollIntoViewIfNeeded();
+    const written = statSync(join(kit, 'notebooks', ANIMATION)).mtimeMs;
+    check(written >= ranAt - 1000, `Run All did not write ${ANIMATION} again`);
+    return `${await shownPictures(page, '#notebook-container img')} pictures`;
+  });
+  let cells;
+  await steps.step('the exercise notebook opens and runs up to the output-size answer', async () => {
+    await openNotebook(page, jupyter, EXERCISES);
+    cells = { answer: await cellTagged(page, 'answer:output-size'), check: await cellTagged(page, 'check:output-size') };
+    check(cells.answer > 0 && cells.check > cells.answer, `answer and check cells of output-size: ${JSON.stringify(cells)}`);
+    await page.evaluate((index) => Jupyter.notebook.select(index), cells.answer);
+    await clickMenu(page, 'celllink', 'run_all_cells_above');
+    await waitUntilRun(page, 'Run All Above');
+    const problems = (await outputProblems(page)).filter((p) => Number(p.match(/cell (\d+)/)[1]) <= cells.answer);
+    checkNone(problems, 'the cells above the answer did not run cleanly');
+  });
+  await steps.step('a wrong answer to output-size FAILs its check', async () => {
+    const report = await answer(page, cells.answer, cells.check, WRONG_OUTPUT_SIZE);
+    check(report.includes('FAIL') && !report.includes('all passed'), `the check should fail but said:\n${report}`);
+    return report.split('\n')[0].trim();
+  });
+  await steps.step('the right answer PASSes it', async () => {
+    const report = await answer(page, cells.answer, cells.check, rightAnswer('output-size'));
+    check(report.includes('PASS') && !report.includes('FAIL'), `the check should pass but said:\n${report}`);
+    return report.split('\n')[0].trim();
+  });
+  await steps.step('Jupyter stops, and its kernels with it', async () => {
+    await page.goto('about:blank');
+    const kernels = jupyter.kernelFiles().length;
+    const survivors = await jupyter.stop();
+    started.jupyter = null;
+    check(survivors.length === 0, `processes outlived Jupyter (now killed): ${survivors.join(', ')}`);
+    check(jupyter.kernelFiles().length === 0, `kernels left behind: ${jupyter.kernelFiles().join(', ')}`);
+    return `${kernels} kernels shut down`;
+  });
+  return opened;
+}
+
+// ---------------------------------------------------------------- the course site
+
+function lessonNotebooks() {
+  return readdirSync(join(ROOT, 'notebooks')).filter((name) => /^\d.*\.ipynb$/.test(name)).sort();
+}
+
+async function onTheSite(steps, page) {
+  steps.group('the course site, from file://');
+  const home = pathToFileURL(join(SITE, 'index.html')).href;
+  let links;
+  await steps.step('the home page shows a card per notebook', async () => {
+    await page.goto(home);
+    checkNone(await brokenPictures(page), 'the home page');
+    links = await page.evaluate(() => ({
+      cards: [...document.querySelectorAll('.card h3 a')].map((a) => a.href),
+      decks: [...new Set([...document.querySelectorAll('a[href*="slides/"]')].map((a) => a.href))],
+      pictures: document.querySelectorAll('.card img').length,
+    }));
+    const expected = lessonNotebooks().length + 1; // and the exercises
+    check(links.cards.length === expected, `${links.cards.length} cards, not ${expected}`);
+    check(links.decks.length === lessonNotebooks().length, `${links.decks.length} slide decks linked, not ${
+      lessonNotebooks().length}`);
+    check(await page.locator(`img[src$="${ANIMATION}"]`).count() === 1, 'the home page does not show the animation');
+    return `${links.cards.length} cards, ${links.pictures} thumbnails, ${links.decks.length} decks`;
+  });
+  for (const [index, address] of (links?.cards ?? []).entries()) {
+    await steps.step(`page ${address.split('/').pop()}`, async () => {
+      await page.goto(address);
+      const shown = await page.evaluate(() => ({
+        title: document.title,
+        heading: document.querySelector('h1')?.firstChild?.textContent.trim(),
+        home: document.querySelector('nav.course-links .home')?.href,
+        previous: document.querySelector('nav.course-links .previous')?.href,
+        next: document.querySelector('nav.course-links .next')?.href,
+      }));
+      check(shown.title === shown.heading, `the tab's title "${shown.title}" is not the notebook's "${shown.heading}"`);
+      check(shown.home === home, `the home link goes to ${shown.home}`);
+      check(shown.previous === links.cards[index - 1], `the previous link goes to ${shown.previous}`);
+      check(shown.next === links.cards[index + 1], `the next link goes to ${shown.next}`);
+      checkNone(await brokenPictures(page), 'the page');
+      return `"${shown.title}", ${await shownPictures(page)} pictures`;
+    });
+  }
+  for (const address of links?.decks ?? []) {
+    await steps.step(`slides ${address.split('/').pop()}`, async () => walkDeck(page, address));
+  }
+}
+
+/** Opens a deck, checks it, and goes through it to its last slide (fragments too). */
+async function walkDeck(page, address) {
+  await page.goto(address);
+  await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 30);
+  checkNone(await brokenPictures(page), 'the deck');
+  const problems = [];
+  const scrolling = new Set();
+  let slides = 1;
+  for (;;) {
+    if (await page.evaluate(() => Reveal.getCurrentSlide().scrollHeight > Reveal.getCurrentSlide().clientHeight + 1)) {
+      scrolling.add(await page.evaluate(() => Reveal.getIndices().h));
+    }
+    problems.push(...await page.evaluate(() => {
+      const frame = document.querySelector('.reveal .slides').getBoundingClientRect();
+      const slide = Reveal.getCurrentSlide();
+      const where = `slide ${Reveal.getIndices().h + 1}`;
+      return [
+        ...[...slide.querySelectorAll('img')].filter((img) => {
+          const box = img.getBoundingClientRect();
+          return box.width > frame.width + 1 || box.height > frame.height + 1;
+        }).map((img) => `${where}: a picture larger than the slide (${img.getAttribute('src').slice(0, 60)})`),
+        ...[...slide.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+          .map((pre) => `${where}: code wider than the slide: ${pre.textContent.slice(0, 60)}`),
+      ];
+    }));
+    const done = await page.evaluate(() => Reveal.isLastSlide() && !Reveal.availableFragments().next);
+    if (done || slides > 500) {
+      break;
+    }
+    await page.evaluate(() => Reveal.next());
+    slides += 1;
+  }
+  checkNone(problems, 'the slides');
+  const deck = await page.evaluate(() => ({
+    total: Reveal.getTotalSlides(),
+    last: Reveal.isLastSlide(),
+    notes: document.querySelectorAll('.reveal aside.notes').length,
+  }));
+  check(deck.last, 'did not reach the last slide');
+  return `${deck.total} slides (${slides} steps with fragments), ${deck.notes} speaker notes, ${
+    scrolling.size} slides taller than the screen (they scroll)`;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const begun = Date.now();
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'pooling-lab-browser-'));
+  const started = { context: null, jupyter: null };
+  const stopEverything = async () => {
+    await started.context?.close().catch(() => {});
+    started.context = null;
+    if (started.jupyter) {
+      await started.jupyter.stop();
+      started.jupyter = null;
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => stopEverything().finally(() => process.exit(1)));
+  }
+  let steps;
+  try {
+    started.context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1280, height: 800 },
+    });
+    const watch = await Watch.on(started.context);
+    const page = started.context.pages()[0] ?? await started.context.newPage();
+    steps = new Steps(page, watch);
+    await checksCatchProblems(steps, page, watch);
+    await inJupyter(steps, page, scratch, started);
+    await onTheSite(steps, page);
+  } finally {
+    await stopEverything();
+  }
+  const summary = `${steps.count} steps, ${steps.failed ? `${steps.failed} FAILED` : 'all passed'} in ${
+    seconds(begun)} s; screenshots in ${OUT}`;
+  console.log(`  browser test: ${summary}`);
+  return steps.failed ? 1 : 0;
+}
+
+main().then((status) => process.exit(status), (error) => {
+  console.error(`browser test: ${error.stack || error}`);
+  process.exit(1);
+});
