@@ -8,8 +8,10 @@ Writes INTO/kernels/java/{kernel.json, the kernel jar, config/, fix/} and nothin
 kernels in INTO stay as they are, and a kernel named "java" that this script did not install (IJava,
 say) is never replaced; the script stops and says so instead.
 
-fix/ holds kernel-fix/'s LoopThread compiled against the kernel jar: it replaces the kernel's own,
-whose start-up race left now and then a kernel start never answering (see that file). fix/ and
+fix/ holds kernel-fix/'s classes compiled against the kernel jar; they replace the kernel's own,
+which had two start-up races (see each file): LoopThread left now and then a kernel start never
+answering, and ShellChannel dropped a request that came before the kernel was ready, so Jupyter
+Notebook's first kernel_info_request went unanswered and a new notebook waited a minute. fix/ and
 config/ go on the kernel's class path before the kernel jar, so config's files replace the built-in
 ones: options.json makes objects display as text/plain (as IJava shows them) instead of unescaped
 HTML, without ANSI colours; profile-default.properties makes the kernel report its real version (the
