@@ -35,8 +35,9 @@ const ANIMATION = 'animations/max-pooling-4x4.gif';
 const RUN_SECONDS = 180;
 
 /**
- * Steps in groups: a step that fails skips the rest of its group. A step also fails when, while it ran,
- * a request left the machine or a local file failed to load. Each step ends with a screenshot.
+ * Steps in groups: a step that fails skips the rest of its group, unless the rest does not need it. A
+ * step also fails when, while it ran, a request left the machine or a local file failed to load. Each
+ * step ends with a screenshot.
  */
 class Steps {
   constructor(page, watch) {
@@ -52,7 +53,7 @@ class Steps {
     this.skipping = false;
   }
 
-  async step(name, action) {
+  async step(name, action, { neededByTheRest = true } = {}) {
     this.count += 1;
     if (this.skipping) {
       console.log(`    skipped  ${name}`);
@@ -68,9 +69,11 @@ class Steps {
       console.log(`    ok       ${name}${detail ? `: ${detail}` : ''} (${seconds(started)} s)`);
     } catch (error) {
       this.failed += 1;
-      this.skipping = true;
+      this.skipping = neededByTheRest;
       await this.page.screenshot({ path: `${shot}-FAILED.png` }).catch(() => {});
-      console.log(`    FAILED   ${name} (${seconds(started)} s)\n${indent(error.stack || String(error))}`);
+      const seen = this.watch.problems();
+      console.log(`    FAILED   ${name} (${seconds(started)} s)\n${indent(error.stack || String(error))}${
+        seen.length ? `\n${indent(`also, while it ran:\n${seen.join('\n')}`)}` : ''}`);
     }
   }
 }
@@ -294,7 +297,6 @@ async function onTheSite(steps, page) {
   let links;
   await steps.step('the home page shows a card per notebook', async () => {
     await page.goto(home);
-    checkNone(await brokenPictures(page), 'the home page');
     links = await page.evaluate(() => ({
       cards: [...document.querySelectorAll('.card h3 a')].map((a) => a.href),
       decks: [...new Set([...document.querySelectorAll('a[href*="slides/"]')].map((a) => a.href))],
@@ -305,8 +307,9 @@ async function onTheSite(steps, page) {
     check(links.decks.length === lessonNotebooks().length, `${links.decks.length} slide decks linked, not ${
       lessonNotebooks().length}`);
     check(await page.locator(`img[src$="${ANIMATION}"]`).count() === 1, 'the home page does not show the animation');
+    checkNone(await brokenPictures(page), 'the home page');
     return `${links.cards.length} cards, ${links.pictures} thumbnails, ${links.decks.length} decks`;
-  });
+  }, { neededByTheRest: false });
   for (const [index, address] of (links?.cards ?? []).entries()) {
     await steps.step(`page ${address.split('/').pop()}`, async () => {
       await page.goto(address);
@@ -323,18 +326,20 @@ async function onTheSite(steps, page) {
       check(shown.next === links.cards[index + 1], `the next link goes to ${shown.next}`);
       checkNone(await brokenPictures(page), 'the page');
       return `"${shown.title}", ${await shownPictures(page)} pictures`;
-    });
+    }, { neededByTheRest: false });
   }
   for (const address of links?.decks ?? []) {
-    await steps.step(`slides ${address.split('/').pop()}`, async () => walkDeck(page, address));
+    await steps.step(`slides ${address.split('/').pop()}`, async () => walkDeck(page, address),
+      { neededByTheRest: false });
   }
 }
 
 /** Opens a deck, checks it, and goes through it to its last slide (fragments too). */
 async function walkDeck(page, address) {
   await page.goto(address);
-  await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 30);
+  await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 15);
   checkNone(await brokenPictures(page), 'the deck');
+  const notes = await speakerNotesShow(page);
   const problems = [];
   const scrolling = new Set();
   let slides = 1;
@@ -366,11 +371,32 @@ async function walkDeck(page, address) {
   const deck = await page.evaluate(() => ({
     total: Reveal.getTotalSlides(),
     last: Reveal.isLastSlide(),
-    notes: document.querySelectorAll('.reveal aside.notes').length,
   }));
   check(deck.last, 'did not reach the last slide');
-  return `${deck.total} slides (${slides} steps with fragments), ${deck.notes} speaker notes, ${
+  return `${deck.total} slides (${slides} steps with fragments), ${notes} speaker notes, ${
     scrolling.size} slides taller than the screen (they scroll)`;
+}
+
+/** When the deck has speaker notes: S on the first slide with notes opens the speaker view, showing them. */
+async function speakerNotesShow(page) {
+  const notes = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('.reveal aside.notes')];
+    if (all.length > 0) {
+      const { h, v } = Reveal.getIndices(all[0].closest('section'));
+      Reveal.slide(h, v);
+    }
+    return { count: all.length, first: all[0]?.textContent.trim().split('\n')[0] };
+  });
+  if (notes.count > 0) {
+    const opened = page.context().waitForEvent('page', { timeout: 15000 });
+    await page.keyboard.press('s');
+    const view = await opened;
+    await view.waitForFunction((text) => document.body.innerText.includes(text), notes.first, { timeout: 15000 })
+      .catch(() => { throw new Error(`the speaker view does not show the notes "${notes.first}"`); });
+    await view.close();
+    await page.evaluate(() => Reveal.slide(0, 0));
+  }
+  return notes.count;
 }
 
 // ---------------------------------------------------------------- main
