@@ -14,7 +14,8 @@
 // Everything it starts (Chromium, Jupyter, the kernels) is stopped at the end, also after a failure.
 import { chromium } from 'playwright-core';
 import {
-  appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync,
+  appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
+  symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -99,7 +100,7 @@ function checkNone(problems, what) {
 async function waitFor(page, predicate, argument, what, timeoutSeconds = RUN_SECONDS) {
   try {
     await page.waitForFunction(predicate, argument, { timeout: timeoutSeconds * 1000, polling: 200 });
-  } catch (error) {
+  } catch {
     throw new Error(`${what} did not happen within ${timeoutSeconds} s`);
   }
 }
@@ -157,7 +158,7 @@ async function clickMenu(page, menu, item) {
   await page.click(`#${item} > a`);
 }
 
-/** Waits until the kernel is idle and no cell waits to run; returns the cells that never ran. */
+/** Waits until the kernel is idle and no cell waits to run. */
 async function waitUntilRun(page, what) {
   await page.waitForTimeout(300);
   await waitFor(page, () => document.querySelector('#kernel_indicator_icon').classList.contains('kernel_idle_icon')
@@ -226,9 +227,8 @@ async function inJupyter(steps, page, scratch, started) {
     started.jupyter = jupyter;
     return `port ${jupyter.port}`;
   });
-  let opened;
   await steps.step('notebook 01 opens on the Java kernel', async () => {
-    opened = await openNotebook(page, jupyter, NOTEBOOK_01);
+    const opened = await openNotebook(page, jupyter, NOTEBOOK_01);
     check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
     return `kernel "${opened.kernel}"; ${opened.modified ? `marked modified on opening ("${opened.status}")`
       : 'not marked modified on opening'}`;
@@ -255,8 +255,12 @@ async function inJupyter(steps, page, scratch, started) {
   let cells;
   await steps.step('the exercise notebook opens and runs up to the output-size answer', async () => {
     await openNotebook(page, jupyter, EXERCISES);
-    cells = { answer: await cellTagged(page, 'answer:output-size'), check: await cellTagged(page, 'check:output-size') };
-    check(cells.answer > 0 && cells.check > cells.answer, `answer and check cells of output-size: ${JSON.stringify(cells)}`);
+    cells = {
+      answer: await cellTagged(page, 'answer:output-size'),
+      check: await cellTagged(page, 'check:output-size'),
+    };
+    check(cells.answer > 0 && cells.check > cells.answer,
+      `the answer and check cells of output-size are not where they should be: ${JSON.stringify(cells)}`);
     await page.evaluate((index) => Jupyter.notebook.select(index), cells.answer);
     await clickMenu(page, 'celllink', 'run_all_cells_above');
     await waitUntilRun(page, 'Run All Above');
@@ -282,7 +286,6 @@ async function inJupyter(steps, page, scratch, started) {
     check(jupyter.kernelFiles().length === 0, `kernels left behind: ${jupyter.kernelFiles().join(', ')}`);
     return `${kernels} kernels shut down`;
   });
-  return opened;
 }
 
 // ---------------------------------------------------------------- the course site

@@ -22,8 +22,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-import notebook_parts
 import course_site
+import notebook_parts
 import slides
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

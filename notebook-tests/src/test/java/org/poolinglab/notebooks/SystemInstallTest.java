@@ -116,7 +116,7 @@ class SystemInstallTest {
     @Test
     void leavesAnotherKernelNamedJavaAsItIs() throws Exception {
         String ijava = """
-                {"argv": ["java", "-jar", "/opt/ijava/ijava-1.3.0.jar", "{connection_file}"],
+                {"argv": ["java", "-jar", "{resource_dir}/ijava-1.3.0.jar", "{connection_file}"],
                  "display_name": "Java", "language": "java"}
                 """;
         Path foreign = write(prefix.resolve("share/jupyter/kernels/java/kernel.json"), ijava);
