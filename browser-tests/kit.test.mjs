@@ -141,16 +141,30 @@ function copyOfTheKit(scratch) {
   return kit;
 }
 
-async function openNotebook(page, jupyter, path) {
+/**
+ * Opens a notebook of the kit's copy and waits for its kernel. Jupyter must not mark it modified: the
+ * notebooks are committed with the language_info the kernel writes, unless the Java version recorded
+ * there is not the one the kernel runs on (then Jupyter does, and that is said).
+ */
+async function openNotebook(page, jupyter, kit, path) {
   await page.goto(jupyter.url(`notebooks/${path}`));
   await waitFor(page, () => window.Jupyter?.notebook?.kernel?.is_connected?.()
     && document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon'),
   null, `the kernel of ${path} starting`);
-  return page.evaluate(() => ({
+  const opened = await page.evaluate(() => ({
     kernel: document.querySelector('.kernel_indicator_name').textContent.trim(),
     modified: Jupyter.notebook.dirty,
     status: document.querySelector('.autosave_status').textContent.trim(),
+    java: Jupyter.notebook.kernel.info_reply.language_info?.version,
   }));
+  check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
+  const recorded = JSON.parse(readFileSync(join(kit, path), 'utf-8')).metadata.language_info?.version;
+  if (recorded !== opened.java) {
+    return `kernel "Java" on Java ${opened.java}, not ${recorded} as the notebook records, so Jupyter marks it${
+      ''} modified`;
+  }
+  check(!opened.modified, `opening ${path} marked it modified ("${opened.status}")`);
+  return 'kernel "Java", not marked modified';
 }
 
 async function clickMenu(page, menu, item) {
@@ -227,12 +241,8 @@ async function inJupyter(steps, page, scratch, started) {
     started.jupyter = jupyter;
     return `port ${jupyter.port}`;
   });
-  await steps.step('notebook 01 opens on the Java kernel', async () => {
-    const opened = await openNotebook(page, jupyter, NOTEBOOK_01);
-    check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
-    return `kernel "${opened.kernel}"; ${opened.modified ? `marked modified on opening ("${opened.status}")`
-      : 'not marked modified on opening'}`;
-  });
+  await steps.step('notebook 01 opens on the Java kernel, unmodified',
+    async () => openNotebook(page, jupyter, kit, NOTEBOOK_01));
   let ranAt;
   await steps.step('Cell > Run All runs every cell of notebook 01', async () => {
     ranAt = Date.now();
@@ -253,8 +263,8 @@ async function inJupyter(steps, page, scratch, started) {
     return `${await shownPictures(page, '#notebook-container img')} pictures`;
   });
   let cells;
-  await steps.step('the exercise notebook opens and runs up to the output-size answer', async () => {
-    await openNotebook(page, jupyter, EXERCISES);
+  await steps.step('the exercise notebook opens, unmodified, and runs up to the output-size answer', async () => {
+    const opened = await openNotebook(page, jupyter, kit, EXERCISES);
     cells = {
       answer: await cellTagged(page, 'answer:output-size'),
       check: await cellTagged(page, 'check:output-size'),
@@ -266,6 +276,7 @@ async function inJupyter(steps, page, scratch, started) {
     await waitUntilRun(page, 'Run All Above');
     const problems = (await outputProblems(page)).filter((p) => Number(p.match(/cell (\d+)/)[1]) <= cells.answer);
     checkNone(problems, 'the cells above the answer did not run cleanly');
+    return opened;
   });
   await steps.step('a wrong answer to output-size FAILs its check', async () => {
     const report = await answer(page, cells.answer, cells.check, WRONG_OUTPUT_SIZE);
