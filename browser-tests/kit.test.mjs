@@ -160,8 +160,8 @@ async function openNotebook(page, jupyter, kit, path) {
   check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
   const recorded = JSON.parse(readFileSync(join(kit, path), 'utf-8')).metadata.language_info?.version;
   if (recorded !== opened.java) {
-    return `kernel "Java" on Java ${opened.java}, not ${recorded} as the notebook records, so Jupyter marks it${
-      ''} modified`;
+    const why = `Java ${opened.java}, not ${recorded} as the notebook records`;
+    return `kernel "Java" on ${why}, so Jupyter marks it modified`;
   }
   check(!opened.modified, `opening ${path} marked it modified ("${opened.status}")`);
   return 'kernel "Java", not marked modified';
@@ -405,9 +405,12 @@ async function speakerNotesShow(page) {
     const opened = page.context().waitForEvent('page', { timeout: 15000 });
     await page.keyboard.press('s');
     const view = await opened;
-    await view.waitForFunction((text) => document.body.innerText.includes(text), notes.first, { timeout: 15000 })
-      .catch(() => { throw new Error(`the speaker view does not show the notes "${notes.first}"`); });
-    await view.close();
+    try {
+      await view.waitForFunction((text) => document.body.innerText.includes(text), notes.first, { timeout: 15000 })
+        .catch(() => { throw new Error(`the speaker view does not show the notes "${notes.first}"`); });
+    } finally {
+      await view.close();
+    }
     await page.evaluate(() => Reveal.slide(0, 0));
   }
   return notes.count;

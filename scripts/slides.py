@@ -4,7 +4,8 @@ to the decks, and nothing is loaded from anywhere else.
 
 Slides follow each cell's "slideshow.slide_type" (View > Cell Toolbar > Slideshow in Jupyter): "slide"
 starts a slide, "subslide" a slide below it, "fragment" appears on the next key press, "-" continues
-the slide, "skip" is left out and "notes" cells become speaker notes (press S). A notebook whose
+the slide, "skip" is left out and "notes" cells become the speaker notes of their slide (press S;
+they show from the slide's start, also when they follow a fragment). A notebook whose
 cells carry no slide types at all gets a slide per markdown cell, with the code cells after it.
 
 Used by notebooks.py (run, slides, publish); runs on the Python that has Jupyter.
@@ -44,12 +45,34 @@ def slide_per_markdown_cell(nb):
         cell.metadata["slideshow"] = {"slide_type": "slide" if cell.cell_type == "markdown" else "-"}
 
 
+def slide_type(cell):
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
+
+
+def notes_to_slide_start(nb):
+    """Moves each speaker-notes cell up to the start of its slide. nbconvert puts a notes cell that
+    follows a fragment inside that fragment, and reveal.js shows a fragment's notes only once the
+    fragment is shown; the notes are meant for the whole slide."""
+    cells, start = [], None  # start: where the next notes cell of the current slide goes
+    for cell in nb.cells:
+        kind = slide_type(cell)
+        if kind == "notes" and start is not None:
+            cells.insert(start, cell)
+            start += 1
+            continue
+        cells.append(cell)
+        if kind in ("slide", "subslide"):
+            start = len(cells)
+    nb.cells = cells
+
+
 def write_deck(source, executed, out_dir):
     from nbconvert import SlidesExporter
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = notebook_parts.title_of(nb, source)
     if not has_slide_types(nb):
         slide_per_markdown_cell(nb)
+    notes_to_slide_start(nb)
     exporter = SlidesExporter(template_name="slides", extra_template_basedirs=[str(TEMPLATES)],
                               reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none",
                               reveal_number="c/t")
