@@ -148,7 +148,9 @@ function copyOfTheKit(scratch) {
  */
 async function openNotebook(page, jupyter, kit, path) {
   await page.goto(jupyter.url(`notebooks/${path}`));
+  // info_reply: the kernel's answer to kernel_info, from which Jupyter takes the language_info
   await waitFor(page, () => window.Jupyter?.notebook?.kernel?.is_connected?.()
+    && Jupyter.notebook.kernel.info_reply?.language_info
     && document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon'),
   null, `the kernel of ${path} starting`);
   const opened = await page.evaluate(() => ({
