@@ -17,28 +17,28 @@ public final class Exercises {
     public static final List<Exercise> ALL = List.of(
             new Exercise("output-size", "The output-size formula, with ceil mode",
                     "int outputSize(int input, int window, int stride, int padding, boolean ceilMode)", "outputSize",
-                    Answers.OutputSize.class, OutputSizeTests.class, List.of()),
+                    Answers.OutputSize.class, OutputSizeTests.class),
             new Exercise("max-pool", "Max pooling from scratch",
                     "double[][] maxPool(double[][] x, int window, int stride)", "maxPool",
-                    Answers.MaxPool.class, MaxPoolTests.class, List.of()),
+                    Answers.MaxPool.class, MaxPoolTests.class),
             new Exercise("avg-pool-padding", "Average pooling with padding, both ways of counting",
                     "double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad)",
-                    "avgPool", Answers.AvgPool.class, AvgPoolTests.class, List.of()),
+                    "avgPool", Answers.AvgPool.class, AvgPoolTests.class),
             new Exercise("global-avg-pool", "Global average pooling, one value per channel",
                     "double[] globalAvgPool(double[][][] x)", "globalAvgPool",
-                    Answers.GlobalAvgPool.class, GlobalAvgPoolTests.class, List.of()),
+                    Answers.GlobalAvgPool.class, GlobalAvgPoolTests.class),
             new Exercise("avg-as-conv", "Average pooling is a convolution",
                     "double[][] averagingFilter(int window)", "averagingFilter",
-                    Answers.AveragingFilter.class, AveragingFilterTests.class, List.of()),
+                    Answers.AveragingFilter.class, AveragingFilterTests.class),
             new Exercise("min-pool", "Min pooling from max pooling",
                     "double[][] minPool(double[][] x, int window, int stride)", "minPool",
-                    Answers.MinPool.class, MinPoolTests.class, List.of()),
+                    Answers.MinPool.class, MinPoolTests.class),
             new Exercise("relu-max", "The larger of two numbers, from ReLU",
                     "double maxOfTwo(double a, double b)", "maxOfTwo",
-                    Answers.MaxOfTwo.class, MaxOfTwoTests.class, List.of()),
+                    Answers.MaxOfTwo.class, MaxOfTwoTests.class),
             new Exercise("max-pool-relu", "2x2 max pooling built from ReLU",
                     "double[][] maxPool2x2(double[][] x)", "maxPool2x2",
-                    Answers.MaxPool2x2.class, MaxPool2x2Tests.class, List.of("relu-max")));
+                    Answers.MaxPool2x2.class, MaxPool2x2Tests.class));
 
     private Exercises() {
     }

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -19,9 +22,11 @@ import javax.tools.ToolProvider;
 import org.poolinglab.exercises.Exercise;
 
 /**
- * Compiles each exercise's answer cells on their own, into a class {@code Submission_<id>} whose
- * {@code answer()} hands the answer method over as the exercise's answer type. A broken exercise
- * never stops the others from compiling. Errors point at the notebook cell and line.
+ * Compiles each exercise's answer on its own, into a class {@code Submission_<id>} whose {@code answer()}
+ * hands the answer method over as the exercise's answer type. The class holds the answer method and
+ * every declaration it needs from any answer cell ({@link AnswerCells}), so an answer may call another
+ * answer's methods, as in the notebook; top-level statements are left out. A broken answer costs only
+ * its own exercise and the exercises whose answers use it. Errors point at the notebook cell and line.
  */
 public final class AnswerCompiler {
 
@@ -31,16 +36,25 @@ public final class AnswerCompiler {
 
     private static final List<String> DEFAULT_IMPORTS = List.of("import java.util.*;", "import org.poolinglab.*;");
 
-    /** Where each line of a generated source came from: a cell and a line in it, or nowhere (generated). */
-    public record LineMap(List<int[]> origins) {
+    /**
+     * Where a line of a generated source came from: a line of an answer cell, which belongs to an
+     * exercise and (when it is part of one) to a declaration with a name.
+     */
+    public record Origin(int cell, int line, String exerciseId, String declared) {
+    }
+
+    /** Where each line of a generated source came from; null for a generated line. */
+    public record LineMap(List<Origin> origins) {
+
+        /** The origin of a line of the generated source, or null for a generated line. */
+        public Origin origin(int sourceLine) {
+            return sourceLine < 1 || sourceLine > origins.size() ? null : origins.get(sourceLine - 1);
+        }
 
         /** "cell 7, line 3", or null for a generated line. */
         public String describe(int sourceLine) {
-            if (sourceLine < 1 || sourceLine > origins.size() || origins.get(sourceLine - 1) == null) {
-                return null;
-            }
-            int[] origin = origins.get(sourceLine - 1);
-            return "cell " + origin[0] + ", line " + origin[1];
+            Origin origin = origin(sourceLine);
+            return origin == null ? null : "cell " + origin.cell() + ", line " + origin.line();
         }
     }
 
@@ -50,8 +64,10 @@ public final class AnswerCompiler {
      * @param classes  the folder with the compiled classes
      * @param problems per exercise id, why it did not compile (absent when it compiled)
      * @param lines    per exercise id, where its generated lines came from
+     * @param leftOut  per exercise id, what of its answer cells was left out of grading (absent when nothing was)
      */
-    public record Compiled(Path classes, Map<String, String> problems, Map<String, LineMap> lines) {
+    public record Compiled(Path classes, Map<String, String> problems, Map<String, LineMap> lines,
+                           Map<String, String> leftOut) {
 
         /** Rewrites {@code Submission_x.java:12} in a message as "cell 7, line 3". */
         public String mapLocations(String message) {
@@ -88,20 +104,26 @@ public final class AnswerCompiler {
         }
         Path sources = workDir.resolve("sources");
         Path classes = workDir.resolve("classes");
+        AnswerCells cells = AnswerCells.read(submission);
+        List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
+        Stream.concat(submission.imports().stream(), cells.imports().stream())
+                .filter(line -> !imports.contains(line)).forEach(imports::add);
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, LineMap> lines = new LinkedHashMap<>();
         Map<Exercise, Path> files = new LinkedHashMap<>();
+        Set<AnswerCells.Declaration> graded = new HashSet<>();
         try {
             Files.createDirectories(sources);
             Files.createDirectories(classes);
             for (Exercise exercise : exercises) {
-                String missing = missingAnswers(submission, exercise);
-                if (missing != null) {
-                    problems.put(exercise.id(), missing);
+                List<AnswerCells.Declaration> needed = cells.neededFor(exercise.id(), exercise.methodName());
+                graded.addAll(needed);
+                if (submission.answers(exercise.id()).isEmpty()) {
+                    problems.put(exercise.id(), "no answer cell: the notebook has no cell tagged " + exercise.tag());
                     continue;
                 }
-                List<int[]> origins = new ArrayList<>();
-                String source = generate(submission, exercise, origins);
+                List<Origin> origins = new ArrayList<>();
+                String source = generate(exercise, imports, needed, origins);
                 lines.put(exercise.id(), new LineMap(origins));
                 Path file = sources.resolve(className(exercise.id()) + ".java");
                 Files.writeString(file, source, StandardCharsets.UTF_8);
@@ -121,25 +143,19 @@ public final class AnswerCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Compiled(classes, problems, lines);
-    }
-
-    private static String missingAnswers(NotebookSubmission submission, Exercise exercise) {
-        if (submission.answers(exercise.id()).isEmpty()) {
-            return "no answer cell: the notebook has no cell tagged " + exercise.tag();
-        }
-        for (String used : exercise.uses()) {
-            if (submission.answers(used).isEmpty()) {
-                return "this exercise uses your answer to " + used + ", but the notebook has no cell tagged answer:" + used;
+        Map<String, String> leftOut = new LinkedHashMap<>();
+        for (Exercise exercise : exercises) {
+            String note = cells.leftOut(exercise.id(), graded);
+            if (note != null) {
+                leftOut.put(exercise.id(), note);
             }
         }
-        return null;
+        return new Compiled(classes, problems, lines, leftOut);
     }
 
-    private static String generate(NotebookSubmission submission, Exercise exercise, List<int[]> origins) {
+    private static String generate(Exercise exercise, List<String> imports, List<AnswerCells.Declaration> declarations,
+                                   List<Origin> origins) {
         StringBuilder source = new StringBuilder();
-        List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-        submission.imports().stream().filter(line -> !imports.contains(line)).forEach(imports::add);
         for (String line : imports) {
             source.append(line).append('\n');
             origins.add(null);
@@ -147,23 +163,18 @@ public final class AnswerCompiler {
         String name = className(exercise.id());
         source.append("public final class ").append(name).append(" {\n");
         origins.add(null);
-        List<NotebookSubmission.AnswerCell> cells = new ArrayList<>();
-        exercise.uses().forEach(used -> cells.addAll(submission.answers(used)));
-        cells.addAll(submission.answers(exercise.id()));
-        for (NotebookSubmission.AnswerCell cell : cells) {
-            List<String> cellLines = cell.source().lines().toList();
-            for (int i = 0; i < cellLines.size(); i++) {
-                String line = cellLines.get(i);
-                boolean hoisted = line.strip().startsWith("import ") && line.strip().endsWith(";");
-                source.append(hoisted ? "" : line).append('\n');
-                origins.add(new int[] {cell.cellNumber(), i + 1});
+        for (AnswerCells.Declaration declaration : declarations) {
+            String[] declarationLines = declaration.source().split("\n", -1);
+            String declared = declaration.names().isEmpty() ? null : declaration.names().get(0);
+            for (int i = 0; i < declarationLines.length; i++) {
+                source.append(declarationLines[i]).append('\n');
+                origins.add(new Origin(declaration.cell(), declaration.line() + i, declaration.exerciseId(), declared));
             }
         }
         String type = exercise.answerType().getCanonicalName();
         for (String line : List.of(
                 "    public static " + type + " answer() {",
-                "        " + name + " submission = new " + name + "();",
-                "        return submission::" + exercise.methodName() + ";",
+                "        return " + name + "::" + exercise.methodName() + ";",
                 "    }",
                 "}")) {
             source.append(line).append('\n');
@@ -192,16 +203,27 @@ public final class AnswerCompiler {
         return "errors";
     }
 
+    /**
+     * The compile errors of an exercise in words: where in the notebook each is, and, for an error in a
+     * declaration of another exercise's answer that this one uses, which declaration and exercise.
+     */
     private static String describeErrors(List<String> errors, Exercise exercise, LineMap lines) {
-        List<String> messages = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        List<String> used = new ArrayList<>();
         for (String error : errors) {
             int line = Integer.parseInt(error.substring(0, error.indexOf('|')));
             String message = error.substring(error.indexOf('|') + 1);
-            String where = lines.describe(line);
-            messages.add(where != null
-                    ? where + ": " + message
-                    : "the answer must define " + exercise.signature() + " (this name, these parameter types): " + message);
+            Origin origin = lines.origin(line);
+            if (origin == null) {
+                own.add("the answer must define " + exercise.signature() + " (this name, these parameter types): " + message);
+            } else if (origin.exerciseId().equals(exercise.id())) {
+                own.add(lines.describe(line) + ": " + message);
+            } else {
+                used.add("it uses " + (origin.declared() == null ? "code" : origin.declared()) + " from your answer to "
+                        + origin.exerciseId() + ", which does not compile (" + lines.describe(line) + ": " + message + ")");
+            }
         }
-        return "does not compile: " + String.join("; ", messages.stream().distinct().limit(5).toList());
+        own.addAll(used);
+        return "does not compile: " + String.join("; ", own.stream().distinct().limit(5).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.poolinglab.grading;
 
 import java.util.List;
+import java.util.Map;
 import org.poolinglab.exercises.Exercise;
 
 /**
@@ -8,12 +9,15 @@ import org.poolinglab.exercises.Exercise;
  *
  * @param student  who handed it in (the file name without {@code .ipynb})
  * @param outcomes every graded test's outcome, in exercise order
+ * @param leftOut  per exercise id, one line on what of its answer cells was left out of grading
+ *                 (top-level statements, unused variables); absent when nothing was
  * @param seconds  how long grading took
  */
-public record Grade(String student, List<TestOutcome> outcomes, double seconds) {
+public record Grade(String student, List<TestOutcome> outcomes, Map<String, String> leftOut, double seconds) {
 
     public Grade {
         outcomes = List.copyOf(outcomes);
+        leftOut = leftOut == null ? Map.of() : Map.copyOf(leftOut);
     }
 
     public int score() {

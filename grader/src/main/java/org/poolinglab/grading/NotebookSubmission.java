@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -25,12 +23,12 @@ public final class NotebookSubmission {
     }
 
     private final Path file;
-    private final Map<String, List<AnswerCell>> answers;
+    private final List<AnswerCell> answerCells;
     private final List<String> imports;
 
-    private NotebookSubmission(Path file, Map<String, List<AnswerCell>> answers, List<String> imports) {
+    private NotebookSubmission(Path file, List<AnswerCell> answerCells, List<String> imports) {
         this.file = file;
-        this.answers = answers;
+        this.answerCells = List.copyOf(answerCells);
         this.imports = imports;
     }
 
@@ -59,7 +57,7 @@ public final class NotebookSubmission {
         if (!notebook.has("cells") || !notebook.get("cells").isJsonArray()) {
             throw new UnreadableSubmissionException(file + ": is JSON but not a Jupyter notebook (no cells)");
         }
-        Map<String, List<AnswerCell>> answers = new LinkedHashMap<>();
+        List<AnswerCell> answers = new ArrayList<>();
         List<String> imports = new ArrayList<>();
         List<JsonElement> cells = notebook.getAsJsonArray("cells").asList();
         for (int i = 0; i < cells.size(); i++) {
@@ -76,7 +74,7 @@ public final class NotebookSubmission {
             for (String tag : tags(cell)) {
                 if (tag.startsWith("answer:")) {
                     String id = tag.substring("answer:".length());
-                    answers.computeIfAbsent(id, key -> new ArrayList<>()).add(new AnswerCell(i + 1, id, source));
+                    answers.add(new AnswerCell(i + 1, id, source));
                 }
             }
         }
@@ -89,7 +87,12 @@ public final class NotebookSubmission {
 
     /** The cells tagged {@code answer:<exerciseId>}, in notebook order; empty when there are none. */
     public List<AnswerCell> answers(String exerciseId) {
-        return answers.getOrDefault(exerciseId, List.of());
+        return answerCells.stream().filter(cell -> cell.exerciseId().equals(exerciseId)).toList();
+    }
+
+    /** Every answer cell, whatever its exercise, in notebook order. */
+    public List<AnswerCell> answerCells() {
+        return answerCells;
     }
 
     /** Every {@code import ...;} line of the notebook's code cells. */

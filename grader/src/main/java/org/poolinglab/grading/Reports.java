@@ -22,7 +22,13 @@ public final class Reports {
         JsonObject results = new JsonObject();
         results.addProperty("score", grade.score());
         results.addProperty("execution_time", Math.round(grade.seconds() * 10) / 10.0);
-        results.addProperty("output", "Graded by Pooling Lab: " + grade.score() + " of " + grade.maxScore() + " points.");
+        StringBuilder output = new StringBuilder("Graded by Pooling Lab: " + grade.score() + " of " + grade.maxScore() + " points.");
+        for (Exercise exercise : Exercises.ALL) {
+            if (grade.leftOut().containsKey(exercise.id())) {
+                output.append("\n").append(exercise.id()).append(": ").append(grade.leftOut().get(exercise.id()));
+            }
+        }
+        results.addProperty("output", output.toString());
         results.addProperty("visibility", "visible");
         results.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
@@ -59,6 +65,9 @@ public final class Reports {
         for (Exercise exercise : Exercises.ALL) {
             text.append("\n## ").append(exercise.id()).append(": ").append(exercise.title()).append(" (")
                     .append(grade.score(exercise)).append(" of ").append(grade.maxScore(exercise)).append(")\n\n");
+            if (grade.leftOut().containsKey(exercise.id())) {
+                text.append("> ").append(grade.leftOut().get(exercise.id())).append("\n\n");
+            }
             for (TestOutcome outcome : grade.outcomes(exercise)) {
                 text.append("- ").append(outcome.passed() ? "passed" : "**failed**").append(" (")
                         .append(outcome.score()).append("/").append(outcome.points()).append("): ")
@@ -83,6 +92,11 @@ public final class Reports {
                     grade.maxScore(exercise), detail));
         }
         text.append(String.format(Locale.ROOT, "%-18s %3d/%-3d %s%n", "total", grade.score(), grade.maxScore(), percent(grade)));
+        for (Exercise exercise : Exercises.ALL) {
+            if (grade.leftOut().containsKey(exercise.id())) {
+                text.append(exercise.id()).append(": ").append(grade.leftOut().get(exercise.id())).append('\n');
+            }
+        }
         return text.toString();
     }
 

@@ -120,7 +120,7 @@ public final class SubmissionGrader {
                 }
             }
         }
-        return new Grade(prepared.student(), outcomes, (System.nanoTime() - prepared.started()) / 1e9);
+        return new Grade(prepared.student(), outcomes, prepared.compiled().leftOut(), (System.nanoTime() - prepared.started()) / 1e9);
     }
 
     private void cleanUp(Prepared prepared) {

@@ -69,6 +69,77 @@ class GradingTest {
     }
 
     @Nested
+    @DisplayName("answer cells, read as the notebook reads them")
+    class AnswerCellsAsTheNotebookReadsThem {
+
+        @Test
+        void aCompileErrorCostsItsAnswerAndTheAnswersThatUseItAndSaysSo(@TempDir Path folder) throws IOException {
+            Path notebook = Submissions.withAnswer(folder, "broken-relu", "relu-max", """
+                    double relu(double value) {
+                        return Math.max(0, value);
+                    }
+
+                    double maxOfTwo(double a, double b) {
+                        return b + relu(a - b)
+                    }""");
+            Grade grade = Submissions.GRADER.grade(notebook, "broken-relu");
+            String table = Reports.table(grade);
+            Exercise reluMax = Exercises.byId("relu-max").orElseThrow();
+            Exercise maxPoolRelu = Exercises.byId("max-pool-relu").orElseThrow();
+            assertEquals(0, grade.score(reluMax) + grade.score(maxPoolRelu), table);
+            assertEquals(grade.maxScore() - grade.maxScore(reluMax) - grade.maxScore(maxPoolRelu), grade.score(), table);
+            assertTrue(grade.outcomes(reluMax).get(0).message().startsWith("does not compile: cell 23, line 6: ';' expected"),
+                    grade.outcomes(reluMax).get(0).message());
+            assertTrue(grade.outcomes(maxPoolRelu).get(0).message().startsWith("does not compile: it uses maxOfTwo from your "
+                    + "answer to relu-max, which does not compile (cell 23, line 6: ';' expected)"),
+                    grade.outcomes(maxPoolRelu).get(0).message());
+        }
+
+        @Test
+        void aBrokenHelperNothingCallsCostsNothing(@TempDir Path folder) throws IOException {
+            // The kernel rejects only the broken snippet; the answer's own method still works, and so it grades.
+            Path notebook = Submissions.withAnswer(folder, "half-written", "avg-as-conv", """
+                    double[][] averagingFilter(int window) {
+                        double[][] filter = new double[window][window];
+                        for (double[] row : filter) {
+                            Arrays.fill(row, 1.0 / (window * window));
+                        }
+                        return filter;
+                    }
+
+                    double[][] notFinishedYet(int window) {
+                        return
+                    }""");
+            assertEquals(100, Submissions.GRADER.grade(notebook, "half-written").score());
+        }
+
+        @Test
+        void topLevelStatementsAreLeftOutNeverRunAndNamedInOneLine(@TempDir Path folder) throws IOException {
+            Path notebook = Submissions.withAnswer(folder, "statements", "global-avg-pool", """
+                    double[] globalAvgPool(double[][][] x) {
+                        double[] means = new double[x.length];
+                        for (int c = 0; c < x.length; c++) {
+                            means[c] = Arrays.stream(x[c]).flatMapToDouble(Arrays::stream).average().orElse(0);
+                        }
+                        return means;
+                    }
+                    double[][][] tiny = {{{1, 2}, {3, 4}}};
+                    System.out.println(Arrays.toString(globalAvgPool(tiny)));
+                    System.exit(1);
+                    globalAvgPool(tiny)""");
+            Grade grade = Submissions.GRADER.grade(notebook, "statements");
+            assertEquals(100, grade.score(), () -> Reports.table(grade));
+            assertEquals("Left out, not graded and not run (only declarations count in an answer cell): "
+                    + "cell 14, line 8 \"tiny\", a variable no graded method uses; "
+                    + "cell 14, line 9 \"System.out.println(Arrays.toString(gl...\"; cell 14, line 10 \"System.exit(1);\"; "
+                    + "cell 14, line 11 \"globalAvgPool(tiny)\"",
+                    grade.leftOut().get("global-avg-pool"));
+            assertTrue(Reports.feedback(grade).contains("> " + grade.leftOut().get("global-avg-pool")));
+            assertTrue(Reports.resultsJson(grade).contains("global-avg-pool: Left out, not graded and not run"));
+        }
+    }
+
+    @Nested
     @DisplayName("reports")
     class ReportsOfAGrade {
 
