@@ -14,6 +14,9 @@ import org.poolinglab.grading.TestOutcome;
  */
 public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hiddenTests, int hiddenPoints) {
 
+    /** How many lines of what a test printed the report shows. */
+    private static final int PRINTED_LINES = 6;
+
     public CheckReport {
         outcomes = List.copyOf(outcomes);
     }
@@ -41,6 +44,14 @@ public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hid
                     outcome.points(), outcome.name()));
             if (!outcome.passed()) {
                 outcome.message().lines().limit(16).forEach(line -> text.append("              ").append(line).append('\n'));
+            }
+            if (outcome.printed() > 0) {
+                text.append("              your code printed:\n");
+                List<String> lines = outcome.output().lines().toList();
+                lines.stream().limit(PRINTED_LINES).forEach(line -> text.append("                ").append(line).append('\n'));
+                if (lines.size() > PRINTED_LINES) {
+                    text.append("                [").append(lines.size() - PRINTED_LINES).append(" more lines not shown here]\n");
+                }
             }
         }
         if (hiddenTests > 0) {

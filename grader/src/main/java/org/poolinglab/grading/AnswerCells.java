@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +85,7 @@ final class AnswerCells {
         Map<String, Declaration> latest = new LinkedHashMap<>();
         Map<String, List<LeftOut>> statements = new LinkedHashMap<>();
         List<String> imports = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         SourceCodeAnalysis analysis = SHELLS.get().sourceCodeAnalysis();
         for (NotebookSubmission.AnswerCell cell : submission.answerCells()) {
             String source = cell.source().replace("\r\n", "\n");
@@ -104,12 +106,14 @@ final class AnswerCells {
                 } else if (kind == Snippet.Kind.EXPRESSION || kind == Snippet.Kind.STATEMENT) {
                     statements.computeIfAbsent(cell.exerciseId(), id -> new ArrayList<>()).add(statement(cell, line, text));
                 } else if (kind != null) {
-                    Parsed parsed = parse(cell, line, text, kind);
-                    latest.remove(parsed.key()); // a later declaration replaces an earlier one, as in JShell
-                    latest.put(parsed.key(), parsed.declaration());
+                    pieces.add(new Piece(cell, line, text, kind));
                 }
                 start = end;
             }
+        }
+        for (Parsed parsed : parse(pieces)) {
+            latest.remove(parsed.key()); // a later declaration replaces an earlier one, as in JShell
+            latest.put(parsed.key(), parsed.declaration());
         }
         return new AnswerCells(List.copyOf(latest.values()), statements, imports);
     }
@@ -200,6 +204,10 @@ final class AnswerCells {
         return line + i;
     }
 
+    /** A declaration's source as JShell split it from its cell, and what kind JShell takes it for. */
+    private record Piece(NotebookSubmission.AnswerCell cell, int line, String text, Snippet.Kind kind) {
+    }
+
     /**
      * A declaration and its key: declarations with the same key replace each other (same kind, same
      * name and, for methods, the same parameter types).
@@ -208,56 +216,75 @@ final class AnswerCells {
     }
 
     /**
-     * Reads a declaration with javac's parser: the names it declares and uses, and where to put
-     * {@code static} (top-level JShell methods and variables are static, so they can call each other).
+     * Reads declarations with javac's parser (all in one go: a javac task is costly to start): the names
+     * each declares and uses, and where to put {@code static} (top-level JShell methods and variables are
+     * static, so they can call each other).
      */
-    private static Parsed parse(NotebookSubmission.AnswerCell cell, int line, String text, Snippet.Kind kind) {
-        JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, FILE_MANAGERS.get(), diagnostic -> { },
-                List.of("-proc:none"), null, List.of(new Source(WRAPPER_START + text + "\n}\n")));
-        List<String> names = new ArrayList<>();
-        Set<String> uses = new LinkedHashSet<>();
-        String source = text;
-        String parameters = "";
+    private static List<Parsed> parse(List<Piece> pieces) {
+        if (pieces.isEmpty()) {
+            return List.of();
+        }
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            sources.add(new Source("Snippet" + i, WRAPPER_START + pieces.get(i).text() + "\n}\n"));
+        }
+        JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, FILE_MANAGERS.get(),
+                diagnostic -> { }, List.of("-proc:none"), null, sources);
+        Map<URI, CompilationUnitTree> units = new HashMap<>(); // by address: javac wraps the file objects it is given
         try {
-            CompilationUnitTree unit = task.parse().iterator().next();
-            if (!unit.getTypeDecls().isEmpty() && unit.getTypeDecls().get(0) instanceof ClassTree wrapper) {
-                for (Tree member : wrapper.getMembers()) {
-                    String name = member instanceof MethodTree method ? method.getName().toString()
-                            : member instanceof VariableTree variable ? variable.getName().toString()
-                            : member instanceof ClassTree type ? type.getSimpleName().toString() : "";
-                    if (!name.isEmpty() && !name.equals("<init>") && !name.equals("<error>")) {
-                        names.add(name);
-                    }
-                    if (member instanceof MethodTree method) {
-                        parameters = method.getParameters().stream().map(parameter -> parameter.getType().toString())
-                                .collect(Collectors.joining(","));
-                    }
-                    new TreeScanner<Void, Void>() {
-                        @Override
-                        public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-                            uses.add(identifier.getName().toString());
-                            return null;
-                        }
-
-                        @Override
-                        public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-                            uses.add(reference.getName().toString());
-                            return super.visitMemberReference(reference, unused);
-                        }
-                    }.scan(member, null);
-                }
-                if (!wrapper.getMembers().isEmpty()) {
-                    source = madeStatic(text, unit, wrapper.getMembers().get(0), Trees.instance(task));
-                }
-            }
+            task.parse().forEach(unit -> units.put(unit.getSourceFile().toUri(), unit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Trees trees = Trees.instance(task);
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            parsed.add(read(pieces.get(i), units.get(sources.get(i).toUri()), trees));
+        }
+        return parsed;
+    }
+
+    private static Parsed read(Piece piece, CompilationUnitTree unit, Trees trees) {
+        List<String> names = new ArrayList<>();
+        Set<String> uses = new LinkedHashSet<>();
+        String source = piece.text();
+        String parameters = "";
+        if (unit != null && !unit.getTypeDecls().isEmpty() && unit.getTypeDecls().get(0) instanceof ClassTree wrapper) {
+            for (Tree member : wrapper.getMembers()) {
+                String name = member instanceof MethodTree method ? method.getName().toString()
+                        : member instanceof VariableTree variable ? variable.getName().toString()
+                        : member instanceof ClassTree type ? type.getSimpleName().toString() : "";
+                if (!name.isEmpty() && !name.equals("<init>") && !name.equals("<error>")) {
+                    names.add(name);
+                }
+                if (member instanceof MethodTree method) {
+                    parameters = method.getParameters().stream().map(parameter -> parameter.getType().toString())
+                            .collect(Collectors.joining(","));
+                }
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+                        uses.add(identifier.getName().toString());
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+                        uses.add(reference.getName().toString());
+                        return super.visitMemberReference(reference, unused);
+                    }
+                }.scan(member, null);
+            }
+            if (!wrapper.getMembers().isEmpty()) {
+                source = madeStatic(source, unit, wrapper.getMembers().get(0), trees);
+            }
+        }
         names.forEach(uses::remove);
-        Declaration declaration = new Declaration(cell.exerciseId(), cell.cellNumber(), line, source, kind,
+        NotebookSubmission.AnswerCell cell = piece.cell();
+        Declaration declaration = new Declaration(cell.exerciseId(), cell.cellNumber(), piece.line(), source, piece.kind(),
                 List.copyOf(names), Set.copyOf(uses));
-        String key = names.isEmpty() ? "unnamed:" + cell.cellNumber() + ":" + line
-                : kind + ":" + String.join(",", names) + (kind == Snippet.Kind.METHOD ? "(" + parameters + ")" : "");
+        String key = names.isEmpty() ? "unnamed:" + cell.cellNumber() + ":" + piece.line()
+                : piece.kind() + ":" + String.join(",", names) + (piece.kind() == Snippet.Kind.METHOD ? "(" + parameters + ")" : "");
         return new Parsed(declaration, key);
     }
 
@@ -277,8 +304,8 @@ final class AnswerCells {
 
         private final String text;
 
-        Source(String text) {
-            super(URI.create("string:///AnswerSnippet.java"), JavaFileObject.Kind.SOURCE);
+        Source(String name, String text) {
+            super(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE);
             this.text = text;
         }
 

@@ -3,13 +3,17 @@ package org.poolinglab.grading;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Keeps the first {@code limit} bytes written to it and counts the rest, so a flood of output costs nothing. */
+/**
+ * Keeps the first {@code limit} bytes written to it and only counts the rest, so a flood of output
+ * costs no memory and little time, and can still be reported.
+ */
 final class CappedOutput extends OutputStream {
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final int limit;
-    private long dropped;
+    private long written;
 
     CappedOutput(int limit) {
         this.limit = limit;
@@ -19,20 +23,40 @@ final class CappedOutput extends OutputStream {
     public synchronized void write(int b) {
         if (kept.size() < limit) {
             kept.write(b);
-        } else {
-            dropped++;
         }
+        written++;
     }
 
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) {
         int room = Math.max(0, Math.min(length, limit - kept.size()));
         kept.write(bytes, offset, room);
-        dropped += length - room;
+        written += length;
     }
 
+    /** How many bytes were written in all, kept or not. */
+    synchronized long written() {
+        return written;
+    }
+
+    /** What was kept, and a last line saying how much was cut when something was. */
     synchronized String text() {
         String text = kept.toString(StandardCharsets.UTF_8);
-        return dropped == 0 ? text : text + "\n... (" + dropped + " more bytes of output cut)";
+        if (written == kept.size()) {
+            return text;
+        }
+        return text + (text.endsWith("\n") ? "" : "\n") + "[output cut: " + size(written) + " printed, only the first "
+                + size(kept.size()) + " kept]";
+    }
+
+    /** A byte count for people: "812 bytes", "4.0 KB", "93.4 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

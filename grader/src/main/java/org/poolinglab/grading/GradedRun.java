@@ -176,7 +176,7 @@ public final class GradedRun {
                 failure = leftover;
             }
             TestOutcome outcome = new TestOutcome(test.exercise(), testId, test.name(), test.points(), test.hidden(),
-                    failure == null, failure == null ? "" : failure, captured.text());
+                    failure == null, failure == null ? "" : failure, captured.text(), captured.written());
             outcomes.add(outcome);
             onFinish.accept(outcome);
         }

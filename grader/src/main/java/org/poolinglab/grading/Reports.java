@@ -3,6 +3,7 @@ package org.poolinglab.grading;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.poolinglab.exercises.Exercise;
@@ -24,9 +25,7 @@ public final class Reports {
         results.addProperty("execution_time", Math.round(grade.seconds() * 10) / 10.0);
         StringBuilder output = new StringBuilder("Graded by Pooling Lab: " + grade.score() + " of " + grade.maxScore() + " points.");
         for (Exercise exercise : Exercises.ALL) {
-            if (grade.leftOut().containsKey(exercise.id())) {
-                output.append("\n").append(exercise.id()).append(": ").append(grade.leftOut().get(exercise.id()));
-            }
+            notes(grade, exercise).forEach(note -> output.append("\n").append(exercise.id()).append(": ").append(note));
         }
         results.addProperty("output", output.toString());
         results.addProperty("visibility", "visible");
@@ -44,8 +43,10 @@ public final class Reports {
                 test.addProperty("score", outcome.score());
                 test.addProperty("max_score", outcome.points());
                 test.addProperty("status", outcome.passed() ? "passed" : "failed");
-                test.addProperty("output", outcome.passed() ? "" : outcome.message()
-                        + (outcome.output().isBlank() ? "" : "\n\nYour code printed:\n" + outcome.output()));
+                String printed = outcome.printed() == 0 ? ""
+                        : "Your code printed (" + CappedOutput.size(outcome.printed()) + "):\n" + outcome.output();
+                test.addProperty("output", outcome.passed() ? printed
+                        : outcome.message() + (printed.isEmpty() ? "" : "\n\n" + printed));
                 test.addProperty("visibility", outcome.hidden() ? "after_published" : "visible");
                 JsonArray tags = new JsonArray();
                 tags.add(exercise.id());
@@ -65,17 +66,17 @@ public final class Reports {
         for (Exercise exercise : Exercises.ALL) {
             text.append("\n## ").append(exercise.id()).append(": ").append(exercise.title()).append(" (")
                     .append(grade.score(exercise)).append(" of ").append(grade.maxScore(exercise)).append(")\n\n");
-            if (grade.leftOut().containsKey(exercise.id())) {
-                text.append("> ").append(grade.leftOut().get(exercise.id())).append("\n\n");
-            }
+            notes(grade, exercise).forEach(note -> text.append("> ").append(note).append("\n\n"));
             for (TestOutcome outcome : grade.outcomes(exercise)) {
                 text.append("- ").append(outcome.passed() ? "passed" : "**failed**").append(" (")
                         .append(outcome.score()).append("/").append(outcome.points()).append("): ")
                         .append(outcome.hidden() ? "hidden test" : outcome.name()).append('\n');
-                if (!outcome.passed() && !outcome.hidden()) {
-                    text.append("\n  ```\n");
-                    outcome.message().lines().limit(30).forEach(line -> text.append("  ").append(line).append('\n'));
-                    text.append("  ```\n\n");
+                if (!outcome.hidden() && !outcome.passed()) {
+                    codeBlock(text, outcome.message().lines().limit(30).toList());
+                }
+                if (!outcome.hidden() && outcome.printed() > 0) {
+                    text.append("\n  Your code printed:\n");
+                    codeBlock(text, outcome.output().lines().toList());
                 }
             }
         }
@@ -93,11 +94,35 @@ public final class Reports {
         }
         text.append(String.format(Locale.ROOT, "%-18s %3d/%-3d %s%n", "total", grade.score(), grade.maxScore(), percent(grade)));
         for (Exercise exercise : Exercises.ALL) {
-            if (grade.leftOut().containsKey(exercise.id())) {
-                text.append(exercise.id()).append(": ").append(grade.leftOut().get(exercise.id())).append('\n');
-            }
+            notes(grade, exercise).forEach(note -> text.append(exercise.id()).append(": ").append(note).append('\n'));
         }
         return text.toString();
+    }
+
+    /**
+     * What a student should know about an exercise beyond its tests: what of its answer cells was left
+     * out, and a flood of output (hidden tests included, without their detail).
+     */
+    static List<String> notes(Grade grade, Exercise exercise) {
+        List<String> notes = new ArrayList<>();
+        if (grade.leftOut().containsKey(exercise.id())) {
+            notes.add(grade.leftOut().get(exercise.id()));
+        }
+        List<TestOutcome> cut = grade.outcomes(exercise).stream().filter(TestOutcome::outputCut).toList();
+        if (!cut.isEmpty()) {
+            long printed = grade.outcomes(exercise).stream().mapToLong(TestOutcome::printed).sum();
+            notes.add("Your code printed " + CappedOutput.size(printed) + " while these tests ran; "
+                    + (cut.size() == 1 ? "1 test" : cut.size() + " tests") + " printed more than the "
+                    + CappedOutput.size(GradedRun.OUTPUT_LIMIT) + " a test keeps, and the rest was cut. "
+                    + "Printing slows your code down: remove the prints you no longer need.");
+        }
+        return notes;
+    }
+
+    private static void codeBlock(StringBuilder text, List<String> lines) {
+        text.append("\n  ```\n");
+        lines.forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("  ```\n\n");
     }
 
     static String percent(Grade grade) {

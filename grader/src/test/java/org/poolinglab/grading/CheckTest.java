@@ -48,4 +48,18 @@ class CheckTest {
         assertEquals(GradedTest.of(exercise).stream().filter(test -> !test.hidden()).map(GradedTest::testId).sorted().toList(),
                 report.outcomes().stream().map(TestOutcome::testId).sorted().toList());
     }
+
+    @Test
+    void showsTheFirstLinesOfWhatEachTestPrinted() {
+        CheckReport report = Check.maxOfTwo((a, b) -> {
+            for (int i = 1; i <= 10; i++) {
+                System.out.println("comparing " + a + " and " + b + ", line " + i);
+            }
+            return Math.max(a, b);
+        });
+        String text = report.toString();
+        assertTrue(report.allPassed(), text);
+        assertTrue(text.contains("your code printed:\n                comparing 1.0 and 2.0, line 1\n"), text);
+        assertTrue(text.matches("(?s).*, line 6\n {16}\\[\\d+ more lines not shown here].*"), text);
+    }
 }

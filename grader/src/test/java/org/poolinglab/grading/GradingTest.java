@@ -144,6 +144,39 @@ class GradingTest {
     class ReportsOfAGrade {
 
         @Test
+        void showWhatEachTestPrintedAndSayWhenAFloodWasCut(@TempDir Path folder) throws IOException {
+            // About 20 MB per call: every max-pool test floods, and still passes.
+            Path notebook = Submissions.withAnswer(folder, "chatty", "max-pool", """
+                    double[][] maxPool(double[][] x, int window, int stride) {
+                        System.out.println("maxPool called on a " + x.length + "x" + x[0].length + " map");
+                        for (int i = 0; i < 400_000; i++) {
+                            System.out.println("still looking for the maximum, step " + i);
+                        }
+                        return Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
+                    }""");
+            Grade grade = Submissions.GRADER.grade(notebook, "chatty");
+            Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
+            assertEquals(grade.maxScore(), grade.score(), () -> Reports.table(grade));
+            TestOutcome lesson = grade.outcomes(maxPool).stream().filter(o -> o.testId().endsWith("#lessonExample")).findFirst().orElseThrow();
+            assertTrue(lesson.printed() > 10_000_000, "it printed " + lesson.printed());
+            assertTrue(lesson.output().startsWith("maxPool called on a 4x4 map\nstill looking for the maximum, step 0\n"), lesson.output());
+            assertTrue(lesson.output().length() < 5000 && lesson.output().endsWith(" printed, only the first 4.0 KB kept]"),
+                    lesson.output());
+
+            String note = Reports.notes(grade, maxPool).get(0);
+            assertTrue(note.matches("Your code printed \\d+\\.\\d MB while these tests ran; 6 tests printed more than the 4.0 KB.*"), note);
+            assertTrue(Reports.feedback(grade).contains("> " + note));
+            assertTrue(Reports.feedback(grade).contains("  Your code printed:\n\n  ```\n  maxPool called on a 4x4 map\n"));
+            assertTrue(Reports.table(grade).contains("max-pool: " + note));
+            JsonObject results = JsonParser.parseString(Reports.resultsJson(grade)).getAsJsonObject();
+            assertTrue(results.get("output").getAsString().contains(note));
+            JsonObject first = results.getAsJsonArray("tests").asList().stream().map(JsonElement::getAsJsonObject)
+                    .filter(test -> test.get("name").getAsString().equals("max-pool: " + lesson.name())).findFirst().orElseThrow();
+            assertTrue(first.get("output").getAsString().startsWith("Your code printed (")
+                    && first.get("output").getAsString().contains("[output cut: "), first.toString());
+        }
+
+        @Test
         void resultsJsonFollowsGradescopesSchemaAndHidesHiddenTestsUntilPublished() {
             Grade grade = Submissions.GRADER.grade(Submissions.STUDENT, "student");
             JsonObject results = JsonParser.parseString(Reports.resultsJson(grade)).getAsJsonObject();
