@@ -14,6 +14,9 @@ import org.poolinglab.grading.tests.OutputSizeTests;
 /** Every exercise, in the order of the exercise notebook. */
 public final class Exercises {
 
+    /** The exercise notebook's file name, in {@code solutions/} (the master) and {@code exercises/} (for students). */
+    public static final String NOTEBOOK = "pooling-exercises.ipynb";
+
     public static final List<Exercise> ALL = List.of(
             new Exercise("output-size", "The output-size formula, with ceil mode",
                     "int outputSize(int input, int window, int stride, int padding, boolean ceilMode)", "outputSize",

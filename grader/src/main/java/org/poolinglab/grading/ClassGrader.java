@@ -57,27 +57,36 @@ public final class ClassGrader {
         this.progress = progress;
     }
 
-    /** Grades {@code folder} into {@code out}; returns the rows in student order. */
+    /** Grades every notebook in {@code folder} (student = file name) into {@code out}; returns the rows in student order. */
     public List<Row> grade(Path folder, Path out) throws IOException {
-        List<Path> notebooks;
+        Map<String, Path> notebooks = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            notebooks = files.filter(path -> path.getFileName().toString().endsWith(".ipynb") && Files.isRegularFile(path))
-                    .sorted().toList();
+            files.filter(path -> path.getFileName().toString().endsWith(".ipynb") && Files.isRegularFile(path)).sorted()
+                    .forEach(path -> notebooks.put(path.getFileName().toString().replaceAll("\\.ipynb$", ""), path));
         }
-        OutputFiles files = new OutputFiles(out);
+        return grade(notebooks, new OutputFiles(out), Map.of());
+    }
+
+    /**
+     * Grades {@code notebooks} into the files of {@code files}; returns the rows in the order given.
+     *
+     * @param notebooks student name to notebook
+     * @param notes     per student, a note for the gradebook's status (e.g. which of several notebooks was graded)
+     */
+    List<Row> grade(Map<String, Path> notebooks, OutputFiles files, Map<String, String> notes) throws IOException {
+        Path out = files.root();
         String fingerprint = fingerprint();
         Map<String, Row> rows = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Path> toGrade = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
-        for (Path notebook : notebooks) {
-            String file = notebook.getFileName().toString();
-            String student = file.substring(0, file.length() - ".ipynb".length());
-            String key = OutputFiles.sha256(Files.readAllBytes(notebook)) + ":" + fingerprint;
+        for (Map.Entry<String, Path> entry : notebooks.entrySet()) {
+            String student = entry.getKey();
+            String key = OutputFiles.sha256(Files.readAllBytes(entry.getValue())) + ":" + fingerprint;
             Grade cached = cachedGrade(out.resolve("students").resolve(student).resolve("grading.json"), key);
             if (cached != null) {
                 rows.put(student, new Row(student, cached, "graded", true));
             } else {
-                toGrade.put(student, notebook);
+                toGrade.put(student, entry.getValue());
                 keys.put(student, key);
             }
         }
@@ -112,9 +121,10 @@ public final class ClassGrader {
             progress.println();
         }
         List<Row> ordered = new ArrayList<>();
-        for (Path notebook : notebooks) {
-            String file = notebook.getFileName().toString();
-            ordered.add(rows.get(file.substring(0, file.length() - ".ipynb".length())));
+        for (String student : notebooks.keySet()) {
+            Row row = rows.get(student);
+            String note = notes.get(student);
+            ordered.add(note == null ? row : new Row(student, row.grade(), row.status() + "; " + note, row.reused()));
         }
         note(files.write("gradebook.csv", gradebookCsv(ordered)));
         note(files.write("histogram.png", histogram(ordered)));

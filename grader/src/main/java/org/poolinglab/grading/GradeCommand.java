@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./lab grade SUBMISSION.ipynb --out DIR} and {@code ./lab grade FOLDER --out DIR}.
+ * {@code ./lab grade SUBMISSION.ipynb --out DIR}, {@code ./lab grade FOLDER --out DIR} and
+ * {@code ./lab grade SUBMISSIONS.zip --out DIR}.
  * Exits 0 whenever it could grade (whatever the score), 2 for a file it cannot read or wrong arguments.
  */
 public final class GradeCommand {
@@ -17,6 +18,7 @@ public final class GradeCommand {
     static final String USAGE = """
             usage: ./lab grade SUBMISSION.ipynb --out DIR   grade one notebook
                    ./lab grade FOLDER --out DIR             grade every notebook in a folder (student = file name)
+                   ./lab grade SUBMISSIONS.zip --out DIR    grade a zip of submissions as an LMS or Gradescope exports it
             options: --time-limit SECONDS (per submission, default 60)  --jobs N (default: the number of cores)""";
 
     private GradeCommand() {
@@ -63,7 +65,11 @@ public final class GradeCommand {
         SubmissionGrader grader = new SubmissionGrader(SubmissionGrader.currentClasspath(),
                 new Sandbox.Limits(Duration.ofSeconds(seconds), Sandbox.Limits.DEFAULT.heapMegabytes()));
         try {
-            return Files.isDirectory(input) ? gradeClass(grader, input, outDir, jobs, out, err) : gradeOne(grader, input, outDir, out, err);
+            if (Files.isDirectory(input)) {
+                return gradeClass(grader, input, outDir, jobs, out, err);
+            }
+            return input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                    ? gradeZip(grader, input, outDir, jobs, out, err) : gradeOne(grader, input, outDir, out, err);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("grade: " + e.getMessage());
             return 2;
@@ -97,6 +103,34 @@ public final class GradeCommand {
                                   PrintStream err) throws IOException {
         long started = System.nanoTime();
         List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(folder, outDir);
+        summarise(rows, started, jobs, outDir, out);
+        return 0;
+    }
+
+    private static int gradeZip(SubmissionGrader grader, Path zip, Path outDir, int jobs, PrintStream out,
+                                PrintStream err) throws IOException {
+        long started = System.nanoTime();
+        OutputFiles files = new OutputFiles(outDir);
+        SubmissionZip.Extracted extracted;
+        try {
+            extracted = SubmissionZip.extract(zip, files, "submissions", SubmissionZip.Limits.DEFAULT);
+        } catch (SubmissionZip.RefusedException e) {
+            err.println("grade: " + zip + ": refused: " + e.getMessage());
+            return 2;
+        }
+        if (extracted.notebooks().isEmpty()) {
+            err.println("grade: " + zip + ": has no notebook (.ipynb) in it");
+            return 2;
+        }
+        out.println("took the notebooks of " + extracted.notebooks().size() + " students from " + zip + " into "
+                + outDir.resolve("submissions"));
+        extracted.notes().forEach((student, note) -> out.println("  " + (student.isEmpty() ? "" : student + ": ") + note));
+        List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(extracted.notebooks(), files, extracted.notes());
+        summarise(rows, started, jobs, outDir, out);
+        return 0;
+    }
+
+    private static void summarise(List<ClassGrader.Row> rows, long started, int jobs, Path outDir, PrintStream out) {
         double seconds = (System.nanoTime() - started) / 1e9;
         long reused = rows.stream().filter(ClassGrader.Row::reused).count();
         long unreadable = rows.stream().filter(row -> row.grade() == null).count();
@@ -107,7 +141,6 @@ public final class GradeCommand {
                 .forEach(row -> out.println("  " + row.student() + ": " + row.status()));
         out.println("wrote " + outDir.resolve("gradebook.csv") + ", " + outDir.resolve("histogram.png") + " and "
                 + outDir.resolve("students") + "/<student>/{results.json,feedback.md}");
-        return 0;
     }
 
     private static String value(String[] args, int index, String option) {

@@ -41,6 +41,11 @@ final class OutputFiles {
         this.manifest = read;
     }
 
+    /** The folder the files are written into. */
+    Path root() {
+        return root;
+    }
+
     /** Writes {@code bytes} to {@code relative} under the root; returns a note when an edited file was kept aside, else null. */
     synchronized String write(String relative, byte[] bytes) {
         Path target = root.resolve(relative);
