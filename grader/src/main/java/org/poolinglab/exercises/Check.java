@@ -59,7 +59,7 @@ public final class Check {
         Exercise exercise = Exercises.byId(id).orElseThrow();
         Submitted.install(type, answer);
         List<TestOutcome> outcomes = new GradedRun(false, Set.of(), test -> { }, outcome -> { }).run(List.of(exercise));
-        List<GradedTest> hidden = GradedTest.of(exercise).stream().filter(GradedTest::hidden).toList();
-        return new CheckReport(exercise, outcomes, hidden.size(), hidden.stream().mapToInt(GradedTest::points).sum());
+        int publicPoints = GradedTest.of(exercise).stream().filter(test -> !test.hidden()).mapToInt(GradedTest::points).sum();
+        return new CheckReport(exercise, outcomes, exercise.points() - publicPoints);
     }
 }

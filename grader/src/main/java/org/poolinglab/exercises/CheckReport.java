@@ -5,14 +5,13 @@ import org.poolinglab.grading.TestOutcome;
 
 /**
  * What a notebook check found: one line per public test (pass or fail, points, and why it failed),
- * and how many hidden tests are left for grading. Prints as a table.
+ * and what the hidden tests left for grading are worth. Prints as a table.
  *
  * @param exercise     the exercise checked
  * @param outcomes     the public tests' outcomes
- * @param hiddenTests  how many hidden tests were not run
- * @param hiddenPoints what they are worth
+ * @param hiddenPoints what the hidden tests, which did not run, are worth
  */
-public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hiddenTests, int hiddenPoints) {
+public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hiddenPoints) {
 
     /** How many lines of what a test printed the report shows. */
     private static final int PRINTED_LINES = 6;
@@ -54,9 +53,9 @@ public record CheckReport(Exercise exercise, List<TestOutcome> outcomes, int hid
                 }
             }
         }
-        if (hiddenTests > 0) {
-            text.append("  ").append(hiddenTests).append(" hidden test").append(hiddenTests == 1 ? "" : "s")
-                    .append(" (").append(hiddenPoints).append(" points) did not run here; ").append(hiddenTests == 1 ? "it runs" : "they run").append(" when your notebook is graded.");
+        if (hiddenPoints > 0) {
+            text.append("  Hidden tests worth ").append(hiddenPoints).append(hiddenPoints == 1 ? " point" : " points")
+                    .append(" did not run here; they run when your notebook is graded.");
         }
         return text.toString().stripTrailing();
     }

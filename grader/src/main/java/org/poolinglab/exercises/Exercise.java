@@ -2,7 +2,7 @@ package org.poolinglab.exercises;
 
 /**
  * One exercise: its id (the answer cell's tag is {@code answer:<id>}), what it asks, the method the
- * answer cell must define, and the JUnit class that grades it. The answer may call what other answer
+ * answer cell must define, the JUnit class that grades it, and its points. The answer may call what other answer
  * cells declare, as in the notebook.
  *
  * @param id          e.g. {@code "max-pool"}
@@ -11,9 +11,11 @@ package org.poolinglab.exercises;
  * @param methodName  that method's name
  * @param answerType  the functional interface the method is turned into
  * @param tests       the graded JUnit 5 test class
+ * @param points      what the exercise is worth: the points of all its tests, the hidden ones included (a
+ *                    student's kit has only the public tests, so it cannot add them up)
  */
 public record Exercise(String id, String title, String signature, String methodName, Class<?> answerType,
-                       Class<?> tests) {
+                       Class<?> tests, int points) {
 
     /** The answer cells' tag: {@code answer:<id>}. */
     public String tag() {

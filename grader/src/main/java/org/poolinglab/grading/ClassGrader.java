@@ -6,15 +6,11 @@ import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +71,7 @@ public final class ClassGrader {
      */
     List<Row> grade(Map<String, Path> notebooks, OutputFiles files, Map<String, String> notes) throws IOException {
         Path out = files.root();
-        String fingerprint = fingerprint();
+        String fingerprint = SubmissionGrader.fingerprint();
         Map<String, Row> rows = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Path> toGrade = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
@@ -213,25 +209,6 @@ public final class ClassGrader {
     private static int maxPoints() {
         return Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
                 .mapToInt(GradedTest::points).sum();
-    }
-
-    /** Changes whenever the graded tests or exercises change, so a rerun regrades everything then. */
-    static String fingerprint() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, GradedRun.class, Sandbox.class));
-            Exercises.ALL.forEach(exercise -> classes.add(exercise.tests()));
-            for (Class<?> type : classes) {
-                try (InputStream bytes = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                    if (bytes != null) {
-                        digest.update(bytes.readAllBytes());
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private synchronized void showProgress(int done, int total) {

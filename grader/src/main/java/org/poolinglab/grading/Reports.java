@@ -20,12 +20,20 @@ public final class Reports {
      * visible "after_published", and their messages are not shown to the student.
      */
     public static String resultsJson(Grade grade) {
+        return resultsJson(grade, null);
+    }
+
+    /** Gradescope's results.json with a note for the whole submission (e.g. which notebook was graded), or null. */
+    public static String resultsJson(Grade grade, String note) {
         JsonObject results = new JsonObject();
         results.addProperty("score", grade.score());
         results.addProperty("execution_time", Math.round(grade.seconds() * 10) / 10.0);
         StringBuilder output = new StringBuilder("Graded by Pooling Lab: " + grade.score() + " of " + grade.maxScore() + " points.");
+        if (note != null) {
+            output.append("\n").append(note);
+        }
         for (Exercise exercise : Exercises.ALL) {
-            notes(grade, exercise).forEach(note -> output.append("\n").append(exercise.id()).append(": ").append(note));
+            notes(grade, exercise).forEach(line -> output.append("\n").append(exercise.id()).append(": ").append(line));
         }
         results.addProperty("output", output.toString());
         results.addProperty("visibility", "visible");

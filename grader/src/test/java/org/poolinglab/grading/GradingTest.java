@@ -44,6 +44,8 @@ class GradingTest {
         int total = 0;
         for (Exercise exercise : Exercises.ALL) {
             int points = GradedTest.of(exercise).stream().mapToInt(GradedTest::points).sum();
+            assertEquals(exercise.points(), points, exercise.id() + ": Exercises says it is worth " + exercise.points()
+                    + " points, its tests add up to " + points);
             total += points;
             assertTrue(master.contains("(`" + exercise.id() + "`, " + points + " points)"),
                     exercise.id() + "'s heading should say " + points + " points");
