@@ -89,7 +89,8 @@ class NotebooksTest {
         assertEquals(8, checks, "check cells run in " + notebook.getFileName());
     }
 
-    private static List<String> problems(JsonObject executed) {
+    /** Every error and every line written to stderr, by cell. */
+    static List<String> problems(JsonObject executed) {
         List<String> problems = new ArrayList<>();
         JsonArray cells = executed.getAsJsonArray("cells");
         for (int i = 0; i < cells.size(); i++) {
@@ -134,7 +135,8 @@ class NotebooksTest {
                         + ", larger than a slide's " + MAX_IMAGE_WIDTH + "x" + MAX_IMAGE_HEIGHT);
     }
 
-    private static JsonObject execute(Path notebook) throws Exception {
+    /** Executes a notebook on the Java kernel in its own folder; returns the executed notebook. */
+    static JsonObject execute(Path notebook) throws Exception {
         Path kernel = ROOT.resolve(".jupyter/kernels/java/kernel.json");
         if (!Files.isRegularFile(kernel)) {
             fail("the Java kernel is not installed in .jupyter/: run ./lab setup first (./lab test does it for you)");

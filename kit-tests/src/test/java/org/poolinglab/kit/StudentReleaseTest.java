@@ -1,0 +1,271 @@
+package org.poolinglab.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poolinglab.exercises.Exercise;
+import org.poolinglab.exercises.Exercises;
+import org.poolinglab.grading.GradedTest;
+
+/**
+ * {@code ./lab release}'s kit, as a student gets it: built, its {@code ./lab run} run on the exercise
+ * notebook (which builds the kit's own jar and runs every check cell on the Java kernel), its
+ * {@code ./lab notebook} started; and searched, file by file and inside every jar, for the master's
+ * answers and the hidden tests.
+ */
+@DisplayName("The student release")
+class StudentReleaseTest {
+
+    private static final Path MASTER = Kit.ROOT.resolve("solutions/pooling-exercises.ipynb");
+
+    @TempDir
+    static Path work;
+    private static Path kit;
+    private static Kit.Ran ran;
+
+    @BeforeAll
+    static void releaseAndRunTheExercises() throws Exception {
+        kit = work.resolve("pooling-lab-student");
+        Kit.Ran released = Kit.java(work, "org.poolinglab.grading.Release", Kit.ROOT.toString(), "--out", kit.toString());
+        assertEquals(0, released.status(), released.output());
+        ran = Kit.run(List.of("./lab", "run", "exercises/pooling-exercises.ipynb"), kit, Map.of(), 20);
+    }
+
+    @Test
+    void holdsWhatStudentsNeedAndNothingOfTheInstructors() throws Exception {
+        for (String needed : List.of("lab", "README.md", "pom.xml", "exercises/pooling-exercises.ipynb", "lesson-lib/pom.xml",
+                "grader/src/main/java/org/poolinglab/exercises/Check.java", "notebook-jar/pom.xml", "scripts/notebooks.py")) {
+            assertTrue(Files.exists(kit.resolve(needed)), needed + " is in the kit");
+        }
+        for (String kept : List.of("solutions", "grader/src/test", "grader/release", "notebook-tests", "kit-tests",
+                "benchmarks", ".ci", "scripts/make_class.py")) {
+            assertFalse(Files.exists(kit.resolve(kept)), kept + " stays with the instructor");
+        }
+        String readme = Files.readString(kit.resolve("README.md"));
+        assertTrue(readme.contains("### What is graded in an answer cell"), "the README is the students' one");
+        try (Stream<Path> notebooks = Files.list(Kit.ROOT.resolve("notebooks"))) {
+            for (Path notebook : notebooks.filter(path -> path.toString().endsWith(".ipynb")).toList()) {
+                String name = notebook.getFileName().toString();
+                assertTrue(Files.exists(kit.resolve("notebooks").resolve(name)), name + " is in the kit");
+                assertTrue(readme.contains("](notebooks/" + name + ")"), "the students' README links " + name);
+            }
+        }
+        for (Exercise exercise : Exercises.ALL) {
+            assertTrue(readme.contains("| `" + exercise.id() + "` | ") && readme.contains(" | " + exercise.points() + " |"),
+                    "the students' README lists " + exercise.id() + " and its points");
+        }
+        Kit.Ran help = Kit.run(List.of("./lab", "help"), kit, Map.of(), 1);
+        assertFalse(help.output().contains("./lab grade"), help.output());
+        Kit.Ran grade = Kit.run(List.of("./lab", "grade", "exercises/pooling-exercises.ipynb", "--out", "graded"), kit, Map.of(), 1);
+        assertNotEquals(0, grade.status());
+        assertTrue(grade.output().contains("'grade' is for instructors; this is the student kit"), grade.output());
+    }
+
+    @Test
+    void runsEveryCheckCellOnTheKernel() throws IOException {
+        assertEquals(0, ran.status(), "./lab run in the student kit:\n" + ran.output());
+        JsonObject executed = JsonParser.parseString(Files.readString(kit.resolve("build/site/pooling-exercises.ipynb")))
+                .getAsJsonObject();
+        int checks = 0;
+        for (JsonElement element : executed.getAsJsonArray("cells")) {
+            JsonObject cell = element.getAsJsonObject();
+            String outputs = cell.has("outputs") ? cell.getAsJsonArray("outputs").toString() : "";
+            assertFalse(outputs.contains("\"output_type\":\"error\""), "a cell failed: " + outputs);
+            if (cell.getAsJsonObject("metadata").toString().contains("check:")) {
+                checks++;
+                assertTrue(outputs.contains("not answered yet") && outputs.contains("Hidden tests worth"), outputs);
+            }
+        }
+        assertEquals(Exercises.ALL.size(), checks, "every exercise's check cell ran");
+        assertTrue(Files.exists(kit.resolve("build/site/pooling-exercises.html")), "./lab run wrote the page");
+    }
+
+    @Test
+    void holdsNoAnswerOfTheMasterAnywhereNotEvenInItsJars() throws IOException {
+        assertEquals(0, ran.status(), "the kit's jar is built first:\n" + ran.output());
+        List<String> answers = answerRegions();
+        assertFalse(answers.isEmpty());
+        Map<String, String> texts = texts(kit);
+        assertTrue(texts.keySet().stream().anyMatch(name -> name.contains("pooling-lab.jar!")), "the built jar is searched too");
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            String normalised = normalise(text.getValue());
+            for (String answer : answers) {
+                assertFalse(normalised.contains(answer), text.getKey() + " holds an answer of the master: " + answer);
+            }
+        }
+    }
+
+    @Test
+    void holdsNoHiddenTestInAnyFormNotEvenInItsJars() throws IOException {
+        assertEquals(0, ran.status(), "the kit's jar is built first:\n" + ran.output());
+        List<GradedTest> hidden = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
+                .filter(GradedTest::hidden).toList();
+        assertFalse(hidden.isEmpty());
+        Map<String, String> texts = texts(kit);
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            boolean code = text.getKey().endsWith(".java") || text.getKey().endsWith(".class");
+            for (GradedTest test : hidden) {
+                assertFalse(text.getValue().contains(test.name()), text.getKey() + " names the hidden test '" + test.name() + "'");
+                assertFalse(code && Pattern.compile("\\b" + test.method().getName() + "\\b").matcher(text.getValue()).find(),
+                        text.getKey() + " holds the hidden test method " + test.testId());
+            }
+        }
+        for (Exercise exercise : Exercises.ALL) {
+            String source = texts.get("grader/src/main/java/" + exercise.tests().getName().replace('.', '/') + ".java");
+            for (GradedTest test : GradedTest.of(exercise)) {
+                assertEquals(!test.hidden(), Pattern.compile("\\bvoid " + test.method().getName() + "\\(").matcher(source).find(),
+                        test.testId() + " is in the kit exactly when it is public");
+            }
+        }
+    }
+
+    @Test
+    void startsJupyterWithTheJavaKernel() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process jupyter = new ProcessBuilder("./lab", "notebook", "--port=" + port).directory(kit.toFile())
+                .redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> read(jupyter.getInputStream(), lines));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Matcher address = null;
+            StringBuilder log = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (address == null && System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null) {
+                    log.append(line).append('\n');
+                    Matcher matcher = Pattern.compile("http://127\\.0\\.0\\.1:" + port + "/\\S*token=([0-9a-f]+)").matcher(line);
+                    address = matcher.find() ? matcher : null;
+                }
+            }
+            if (address == null) {
+                fail("./lab notebook printed no address within 3 minutes:\n" + log);
+            }
+            HttpResponse<String> kernels = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/kernelspecs?token=" + address.group(1)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, kernels.statusCode(), kernels.body());
+            JsonObject specs = JsonParser.parseString(kernels.body()).getAsJsonObject().getAsJsonObject("kernelspecs");
+            assertTrue(specs.has("java"), "Jupyter offers the Java kernel: " + specs.keySet());
+            assertTrue(specs.getAsJsonObject("java").getAsJsonObject("resources").toString().contains("kernel.json")
+                    || specs.getAsJsonObject("java").has("spec"), specs.toString());
+        } finally {
+            jupyter.descendants().forEach(ProcessHandle::destroy);
+            jupyter.destroy();
+            if (!jupyter.waitFor(30, TimeUnit.SECONDS)) {
+                jupyter.destroyForcibly();
+            }
+        }
+    }
+
+    /** The master's answers: the text between each {@code // BEGIN SOLUTION} and {@code // END SOLUTION}. */
+    private static List<String> answerRegions() throws IOException {
+        List<String> regions = new ArrayList<>();
+        for (String source : cellSources(Files.readString(MASTER))) {
+            Matcher region = Pattern.compile("// BEGIN SOLUTION\\n(.*?)// END SOLUTION", Pattern.DOTALL).matcher(source);
+            while (region.find()) {
+                regions.add(normalise(region.group(1)));
+            }
+        }
+        return regions;
+    }
+
+    /**
+     * The text of every file under {@code folder}, by path; a jar or zip is opened and each entry read the
+     * same way ("a.jar!b/C.class"); a notebook is read as its cells' sources, joined.
+     */
+    private static Map<String, String> texts(Path folder) throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(file).toString();
+                try (InputStream in = Files.newInputStream(file)) {
+                    read(name, in, texts);
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static void read(String name, InputStream in, Map<String, String> texts) throws IOException {
+        if (name.endsWith(".jar") || name.endsWith(".zip")) {
+            ZipInputStream zip = new ZipInputStream(in);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.isDirectory()) {
+                    read(name + "!" + entry.getName(), zip, texts);
+                }
+            }
+            return;
+        }
+        String text = new String(in.readAllBytes(), name.endsWith(".class") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        texts.put(name, name.endsWith(".ipynb") ? String.join("\n", cellSources(text)) + "\n" + text : text);
+    }
+
+    private static List<String> cellSources(String notebookJson) {
+        try {
+            return JsonParser.parseString(notebookJson).getAsJsonObject().getAsJsonArray("cells").asList().stream()
+                    .map(cell -> cell.getAsJsonObject().get("source"))
+                    .map(source -> source.isJsonArray() ? source.getAsJsonArray().asList().stream()
+                            .map(JsonElement::getAsString).collect(Collectors.joining()) : source.getAsString())
+                    .toList();
+        } catch (RuntimeException e) {
+            return Collections.emptyList(); // not a notebook after all: its raw text is searched
+        }
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void read(InputStream output, BlockingQueue<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            lines.add("(output unreadable: " + e.getMessage() + ")");
+        }
+    }
+}
