@@ -34,6 +34,16 @@ final class CappedOutput extends OutputStream {
         written += length;
     }
 
+    /** Whether nothing more is kept. */
+    synchronized boolean isFull() {
+        return kept.size() >= limit;
+    }
+
+    /** Counts {@code bytes} more written, without keeping them. */
+    synchronized void count(long bytes) {
+        written += bytes;
+    }
+
     /** How many bytes were written in all, kept or not. */
     synchronized long written() {
         return written;

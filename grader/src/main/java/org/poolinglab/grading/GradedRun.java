@@ -1,7 +1,6 @@
 package org.poolinglab.grading;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +137,7 @@ public final class GradedRun {
                 captured = new CappedOutput(OUTPUT_LIMIT);
                 savedOut = System.out;
                 savedErr = System.err;
-                PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+                PrintStream capture = new CappedPrintStream(captured);
                 System.setOut(capture);
                 System.setErr(capture);
             });

@@ -38,7 +38,7 @@ public final class SandboxMain {
 
     public static void main(String[] args) throws IOException {
         // What answers print outside a test goes nowhere big; GradedRun captures what they print in a test.
-        PrintStream quiet = new PrintStream(new CappedOutput(GradedRun.OUTPUT_LIMIT), true, StandardCharsets.UTF_8);
+        PrintStream quiet = new CappedPrintStream(new CappedOutput(GradedRun.OUTPUT_LIMIT));
         System.setOut(quiet);
         System.setErr(quiet);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> event("shutdown", "")));
