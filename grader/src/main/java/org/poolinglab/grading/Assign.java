@@ -139,7 +139,8 @@ public final class Assign {
         throw new IllegalArgumentException("a cell with " + BEGIN + " has no answer:<id> tag:\n" + source(cell));
     }
 
-    private static String source(JsonObject cell) {
+    /** A notebook cell's source, which Jupyter stores as one string or as a list of lines. */
+    static String source(JsonObject cell) {
         JsonElement source = cell.get("source");
         if (source.isJsonArray()) {
             StringBuilder text = new StringBuilder();

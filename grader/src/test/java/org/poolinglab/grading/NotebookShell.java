@@ -56,7 +56,7 @@ final class NotebookShell implements AutoCloseable {
         for (JsonElement element : json.getAsJsonArray("cells")) {
             JsonObject cell = element.getAsJsonObject();
             String tags = cell.getAsJsonObject("metadata").toString();
-            String source = source(cell);
+            String source = Assign.source(cell);
             if (!cell.get("cell_type").getAsString().equals("code") || source.strip().startsWith("%")) {
                 continue;
             }
@@ -104,16 +104,6 @@ final class NotebookShell implements AutoCloseable {
             rest = info.remaining();
         }
         return value;
-    }
-
-    private static String source(JsonObject cell) {
-        JsonElement source = cell.get("source");
-        if (source.isJsonArray()) {
-            StringBuilder text = new StringBuilder();
-            source.getAsJsonArray().forEach(line -> text.append(line.getAsString()));
-            return text.toString();
-        }
-        return source.getAsString();
     }
 
     @Override
