@@ -96,7 +96,8 @@ final class AnswerCells {
                 if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                     break; // only comments are left
                 }
-                boolean complete = info.completeness().isComplete() && rest.endsWith(info.remaining());
+                boolean complete = info.completeness().isComplete() && rest.endsWith(info.remaining())
+                        && info.remaining().length() < rest.length();
                 int end = complete ? source.length() - info.remaining().length() : source.length();
                 String text = source.substring(start, end);
                 int line = (int) source.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
