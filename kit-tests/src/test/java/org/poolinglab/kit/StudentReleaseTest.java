@@ -45,10 +45,10 @@ import org.poolinglab.exercises.Exercises;
 import org.poolinglab.grading.GradedTest;
 
 /**
- * {@code ./lab release}'s kit, as a student gets it: built, its {@code ./lab run} run on the exercise
- * notebook (which builds the kit's own jar and runs every check cell on the Java kernel), its
- * {@code ./lab notebook} started; and searched, file by file and inside every jar, for the master's
- * answers and the hidden tests.
+ * {@code ./lab release}'s kit, as a student gets it: its {@code ./lab run} run (which builds the kit's
+ * own jar from the kit's sources), every check cell of its exercise notebook run on the Java kernel, its
+ * {@code ./lab notebook} started; and the kit searched, file by file and inside every jar, for the
+ * master's answers and the hidden tests.
  */
 @DisplayName("The student release")
 class StudentReleaseTest {
@@ -58,24 +58,39 @@ class StudentReleaseTest {
     @TempDir
     static Path work;
     private static Path kit;
+    private static String lesson;
     private static Kit.Ran ran;
+    private static Kit.Ran checked;
 
+    /**
+     * Releases the kit, then in it: {@code ./lab run} on its first lesson notebook (which sets up the
+     * kernel, builds the kit's jar from the kit's sources and writes the site), and the exercise notebook
+     * run on that kernel by the kit's own {@code scripts/notebooks.py}, as {@code ./lab run} runs notebooks.
+     */
     @BeforeAll
-    static void releaseAndRunTheExercises() throws Exception {
+    static void releaseAndRunIt() throws Exception {
         kit = work.resolve("pooling-lab-student");
         Kit.Ran released = Kit.java(work, "org.poolinglab.grading.Release", Kit.ROOT.toString(), "--out", kit.toString());
         assertEquals(0, released.status(), released.output());
-        ran = Kit.run(List.of("./lab", "run", "exercises/pooling-exercises.ipynb"), kit, Map.of(), 20);
+        try (Stream<Path> notebooks = Files.list(kit.resolve("notebooks"))) {
+            lesson = notebooks.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".ipynb"))
+                    .sorted().findFirst().orElseThrow();
+        }
+        ran = Kit.run(List.of("./lab", "run", "notebooks/" + lesson), kit, Map.of(), 20);
+        String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
+        checked = Kit.run(List.of(python, "scripts/notebooks.py", "execute", "--out", "build/checked",
+                "exercises/pooling-exercises.ipynb"), kit, Map.of("JUPYTER_PATH", kit.resolve(".jupyter").toString()), 10);
     }
 
     @Test
     void holdsWhatStudentsNeedAndNothingOfTheInstructors() throws Exception {
         for (String needed : List.of("lab", "README.md", "pom.xml", "exercises/pooling-exercises.ipynb", "lesson-lib/pom.xml",
-                "grader/src/main/java/org/poolinglab/exercises/Check.java", "notebook-jar/pom.xml", "scripts/notebooks.py")) {
+                "grader/src/main/java/org/poolinglab/exercises/Check.java", "notebook-jar/pom.xml", "scripts/notebooks.py",
+                "package.json")) {
             assertTrue(Files.exists(kit.resolve(needed)), needed + " is in the kit");
         }
         for (String kept : List.of("solutions", "grader/src/test", "grader/release", "notebook-tests", "kit-tests",
-                "benchmarks", ".ci", "scripts/make_class.py")) {
+                "benchmarks", "browser-tests", ".ci", "scripts/make_class.py")) {
             assertFalse(Files.exists(kit.resolve(kept)), kept + " stays with the instructor");
         }
         String readme = Files.readString(kit.resolve("README.md"));
@@ -99,9 +114,17 @@ class StudentReleaseTest {
     }
 
     @Test
-    void runsEveryCheckCellOnTheKernel() throws IOException {
+    void runsItsLessonNotebooksAndWritesTheSite() {
         assertEquals(0, ran.status(), "./lab run in the student kit:\n" + ran.output());
-        JsonObject executed = JsonParser.parseString(Files.readString(kit.resolve("build/site/pooling-exercises.ipynb")))
+        assertTrue(Files.exists(kit.resolve("build/site/index.html")), "./lab run wrote the site");
+        assertTrue(Files.exists(kit.resolve("build/site/" + lesson.replace(".ipynb", ".html"))), "and the notebook's page");
+    }
+
+    @Test
+    void runsEveryCheckCellOnTheKernel() throws IOException {
+        assertEquals(0, ran.status(), "./lab run set up the kernel and built the jar:\n" + ran.output());
+        assertEquals(0, checked.status(), checked.output());
+        JsonObject executed = JsonParser.parseString(Files.readString(kit.resolve("build/checked/pooling-exercises.ipynb")))
                 .getAsJsonObject();
         int checks = 0;
         for (JsonElement element : executed.getAsJsonArray("cells")) {
@@ -114,7 +137,6 @@ class StudentReleaseTest {
             }
         }
         assertEquals(Exercises.ALL.size(), checks, "every exercise's check cell ran");
-        assertTrue(Files.exists(kit.resolve("build/site/pooling-exercises.html")), "./lab run wrote the page");
     }
 
     @Test
