@@ -19,9 +19,10 @@ import java.util.Locale;
  * </pre>
  * In general, cell {@code (n, c, h, w)} is at {@code ((n * C + c) * H + h) * W + w}.
  *
- * <p>A {@code FeatureMap} never changes. The factories copy the arrays they are given and
+ * <p>A {@code FeatureMap} never changes. The {@code of} factories copy the arrays they are given and
  * {@link #toArray()} / {@link #toFloatArray()} return fresh copies, so no caller can change a map
- * behind another's back.
+ * behind another's back. (The one exception is {@link #wrap}, for code that hands over an array it has
+ * just filled and never touches again.)
  */
 public final class FeatureMap {
 
@@ -97,6 +98,25 @@ public final class FeatureMap {
      * @param data  {@code N*C*H*W} values, row-major; copied, not modified
      */
     public static FeatureMap of(int[] shape, float[] data) {
+        checkShape(shape, data);
+        return new FeatureMap(shape[0], shape[1], shape[2], shape[3], data.clone());
+    }
+
+    /**
+     * Like {@link #of(int[], float[])}, but the map takes {@code data} over instead of copying it: for
+     * code that has just filled a fresh array and never touches it again, such as the layers of
+     * {@code org.poolinglab.nn}, which make maps of a million values on every training step. Changing
+     * the array afterwards would change the map, so everywhere else use {@code of}.
+     *
+     * @param shape {@code {N, C, H, W}}, each at least 1; not modified
+     * @param data  {@code N*C*H*W} values, row-major; from now on owned by the map
+     */
+    public static FeatureMap wrap(int[] shape, float[] data) {
+        checkShape(shape, data);
+        return new FeatureMap(shape[0], shape[1], shape[2], shape[3], data);
+    }
+
+    private static void checkShape(int[] shape, float[] data) {
         Check.notNull("shape", shape);
         Check.notNull("data", data);
         Check.argument(shape.length == 4, () -> "shape must have 4 entries {N, C, H, W} but was "
@@ -112,7 +132,6 @@ public final class FeatureMap {
         long expected = size;
         Check.argument(data.length == expected, () -> "data must have " + expected + " values for shape "
                 + describe(shape) + " but has " + data.length);
-        return new FeatureMap(shape[0], shape[1], shape[2], shape[3], data.clone());
     }
 
     /** Takes ownership of {@code data} without copying: for the pooling kernels' fresh outputs only. */
