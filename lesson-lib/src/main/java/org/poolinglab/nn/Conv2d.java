@@ -1,0 +1,302 @@
+package org.poolinglab.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.poolinglab.FeatureMap;
+import org.poolinglab.Size;
+
+/**
+ * A convolution layer, PyTorch's {@code nn.Conv2d}: {@code outChannels} learned filters, each
+ * {@code inChannels x kh x kw} with one bias, slid over the input with a stride, over zero padding:
+ * <pre>
+ * out[n][k][oh][ow] = bias[k] + sum over c, i, j of weight[k][c][i][j] * in[n][c][oh*sh + i - ph][ow*sw + j - pw]
+ * </pre>
+ * (an input cell outside the image is padding, 0). The filter is not flipped (cross-correlation, like
+ * every deep-learning library). Along each axis the output has {@code floor((in + 2p - k) / s) + 1} cells.
+ *
+ * <p><b>As a matrix product.</b> Each output cell sees {@code C x kh x kw} input cells, its
+ * <i>patch</i>. Write the patches of an image as a matrix {@code patches[t][o]}, one row per filter
+ * tap {@code t = (c, i, j)} and one column per output cell {@code o = (oh, ow)} ("im2col"). Then the
+ * sum above is a row of {@code weight} times a column of {@code patches}, and for all filters at once
+ * <pre>
+ * out = weight x patches + bias          (K x T) times (T x cells)
+ * </pre>
+ * The backward pass is the chain rule on that product, with {@code dOut} the gradient of the output:
+ * <pre>
+ * dWeight += dOut x patches^T            dBias += the sum of each row of dOut
+ * dPatches = weight^T x dOut             then each patch cell's gradient is added to the input cell it came from
+ * </pre>
+ * Images are computed in parallel, and so are the filters' gradients (each sums over the images in order).
+ */
+public final class Conv2d extends Layer {
+
+    private final int inChannels;
+    private final int outChannels;
+    private final Size kernel;
+    private Size stride = new Size(1, 1);
+    private Size padding = new Size(0, 0);
+    private final Parameter weight;
+    private Parameter bias;
+
+    /** Kept by {@link #forward} for {@link #backward}: where the patches come from, and the batch's patches. */
+    private Patches geometry;
+    private float[] patches;
+
+    /** {@code outChannels} square filters of {@code kernelSize x kernelSize}; stride 1, no padding. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, Random random) {
+        this(inChannels, outChannels, kernelSize, kernelSize, random);
+    }
+
+    /**
+     * {@code outChannels} filters of {@code kernelHeight x kernelWidth} over {@code inChannels}
+     * channels, with a bias each; stride 1, no padding. Weights and biases start as PyTorch starts
+     * them: uniform in {@code [-1/sqrt(fanIn), 1/sqrt(fanIn)]}, {@code fanIn = inChannels * kh * kw}.
+     *
+     * @param random the source of the starting weights: the same seed gives the same layer
+     */
+    public Conv2d(int inChannels, int outChannels, int kernelHeight, int kernelWidth, Random random) {
+        this.inChannels = Check.atLeast("inChannels", inChannels, 1);
+        this.outChannels = Check.atLeast("outChannels", outChannels, 1);
+        this.kernel = new Size(Check.atLeast("kernelHeight", kernelHeight, 1),
+                Check.atLeast("kernelWidth", kernelWidth, 1));
+        Check.notNull("random", random);
+        float bound = (float) (1 / Math.sqrt(inChannels * kernelHeight * kernelWidth));
+        this.weight = Parameter.uniform("weight", bound, random, outChannels, inChannels, kernelHeight, kernelWidth);
+        this.bias = Parameter.uniform("bias", bound, random, outChannels);
+    }
+
+    /** Moves the filters {@code stride} cells at a time in both directions; returns this layer. */
+    public Conv2d stride(int stride) {
+        return stride(stride, stride);
+    }
+
+    /** Moves the filters {@code height} rows and {@code width} columns at a time; returns this layer. */
+    public Conv2d stride(int height, int width) {
+        stride = new Size(Check.atLeast("stride height", height, 1), Check.atLeast("stride width", width, 1));
+        return this;
+    }
+
+    /** Adds {@code padding} rows or columns of zeros on every side; returns this layer. */
+    public Conv2d padding(int padding) {
+        return padding(padding, padding);
+    }
+
+    /** Adds {@code height} rows of zeros above and below, {@code width} columns left and right; returns this layer. */
+    public Conv2d padding(int height, int width) {
+        padding = new Size(Check.atLeast("padding height", height, 0), Check.atLeast("padding width", width, 0));
+        return this;
+    }
+
+    /** Drops the bias (PyTorch's {@code bias=False}); returns this layer. */
+    public Conv2d withoutBias() {
+        bias = null;
+        return this;
+    }
+
+    /** The filters, shape {@code outChannels x inChannels x kh x kw}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** One bias per filter, or none after {@link #withoutBias()}. */
+    public Optional<Parameter> bias() {
+        return Optional.ofNullable(bias);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    @Override
+    public Shape outputShape(Shape in) {
+        Check.argument(in.channels() == inChannels, () -> "input channels must be " + inChannels + " for " + this
+                + " but was " + in.channels());
+        int height = outputLength(in.height(), kernel.height(), stride.height(), padding.height(), "height");
+        int width = outputLength(in.width(), kernel.width(), stride.width(), padding.width(), "width");
+        return new Shape(outChannels, height, width);
+    }
+
+    /** Every output cell multiplies a whole filter, padding cells included: {@code out cells x C x kh x kw}. */
+    @Override
+    public long multiplyAdds(Shape in) {
+        return (long) outputShape(in).size() * inChannels * kernel.height() * kernel.width();
+    }
+
+    @Override
+    public FeatureMap forward(FeatureMap in) {
+        Check.notNull("input", in);
+        Shape out = outputShape(new Shape(in.channels(), in.height(), in.width()));
+        if (geometry == null || !geometry.fits(in)) {
+            geometry = new Patches(in.batch(), in.height(), in.width(), out);
+            patches = new float[in.batch() * geometry.size()];
+        }
+        float[] input = in.toFloatArray();
+        float[] output = new float[in.batch() * out.size()];
+        float[] w = weight.value();
+        int taps = geometry.taps;
+        int cells = geometry.cells;
+        inParallel(in.batch(), n -> {
+            geometry.gather(input, n, patches);
+            for (int k = 0; k < outChannels; k++) {
+                int row = (n * outChannels + k) * cells;
+                Arrays.fill(output, row, row + cells, bias == null ? 0 : bias.value()[k]);
+                for (int t = 0; t < taps; t++) {
+                    Vectors.addScaled(output, row, patches, (n * taps + t) * cells, w[k * taps + t], cells);
+                }
+            }
+        });
+        return FeatureMap.wrap(new int[] {in.batch(), outChannels, out.height(), out.width()}, output);
+    }
+
+    @Override
+    public FeatureMap backward(FeatureMap gradOutput) {
+        float[] grad = gradOutputValues(gradOutput);
+        addParameterGradients(grad);
+        return inputGradient(grad);
+    }
+
+    /** Only the parameters' gradients: the input's is not needed when the input is the images themselves. */
+    @Override
+    void backwardToParameters(FeatureMap gradOutput) {
+        addParameterGradients(gradOutputValues(gradOutput));
+    }
+
+    private float[] gradOutputValues(FeatureMap gradOutput) {
+        Check.forwardDone(geometry, "Conv2d");
+        Check.sameShape("gradOutput", gradOutput,
+                new int[] {geometry.batch, outChannels, geometry.outHeight, geometry.outWidth});
+        return gradOutput.toFloatArray();
+    }
+
+    /** {@code dWeight += dOut x patches^T}, {@code dBias += row sums of dOut}: per filter, over the images in order. */
+    private void addParameterGradients(float[] grad) {
+        int taps = geometry.taps;
+        int cells = geometry.cells;
+        inParallel(outChannels, k -> {
+            for (int n = 0; n < geometry.batch; n++) {
+                int row = (n * outChannels + k) * cells;
+                for (int t = 0; t < taps; t++) {
+                    weight.grad()[k * taps + t] += Vectors.dot(grad, row, patches, (n * taps + t) * cells, cells);
+                }
+                if (bias != null) {
+                    bias.grad()[k] += Vectors.sum(grad, row, cells);
+                }
+            }
+        });
+    }
+
+    /** {@code dPatches = weight^T x dOut}, each patch cell's gradient then added to the input cell it came from. */
+    private FeatureMap inputGradient(float[] grad) {
+        int taps = geometry.taps;
+        int cells = geometry.cells;
+        float[] w = weight.value();
+        float[] gradPatches = new float[patches.length];
+        float[] gradInput = new float[geometry.batch * inChannels * geometry.inHeight * geometry.inWidth];
+        inParallel(geometry.batch, n -> {
+            for (int t = 0; t < taps; t++) {
+                int row = (n * taps + t) * cells;
+                for (int k = 0; k < outChannels; k++) {
+                    Vectors.addScaled(gradPatches, row, grad, (n * outChannels + k) * cells, w[k * taps + t], cells);
+                }
+            }
+            geometry.scatterAdd(gradPatches, n, gradInput);
+        });
+        return FeatureMap.wrap(new int[] {geometry.batch, inChannels, geometry.inHeight, geometry.inWidth}, gradInput);
+    }
+
+    /**
+     * Where each cell of an image's patch matrix comes from: {@code source[t * cells + o]} is the input
+     * cell (within one image, {@code (c * H + ih) * W + iw}) that output cell {@code o} sees through
+     * filter tap {@code t = (c, i, j)}, or -1 where that falls in the padding. Worked out once per
+     * forward pass; gathering the patches and scattering their gradients back only read it.
+     */
+    private final class Patches {
+        final int batch;
+        final int inHeight;
+        final int inWidth;
+        final int outHeight;
+        final int outWidth;
+        final int taps;
+        final int cells;
+        private final int[] source;
+        private final Size strideUsed = stride;
+        private final Size paddingUsed = padding;
+
+        Patches(int batch, int inHeight, int inWidth, Shape out) {
+            this.batch = batch;
+            this.inHeight = inHeight;
+            this.inWidth = inWidth;
+            this.outHeight = out.height();
+            this.outWidth = out.width();
+            this.taps = inChannels * kernel.height() * kernel.width();
+            this.cells = outHeight * outWidth;
+            this.source = new int[taps * cells];
+            int p = 0;
+            for (int c = 0; c < inChannels; c++) {
+                for (int i = 0; i < kernel.height(); i++) {
+                    for (int j = 0; j < kernel.width(); j++) {
+                        for (int oh = 0; oh < outHeight; oh++) {
+                            for (int ow = 0; ow < outWidth; ow++) {
+                                int ih = oh * stride.height() + i - padding.height();
+                                int iw = ow * stride.width() + j - padding.width();
+                                boolean inside = ih >= 0 && ih < inHeight && iw >= 0 && iw < inWidth;
+                                source[p++] = inside ? (c * inHeight + ih) * inWidth + iw : -1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Made for inputs of this shape, with this layer's current stride and padding. */
+        boolean fits(FeatureMap in) {
+            return in.batch() == batch && in.height() == inHeight && in.width() == inWidth
+                    && strideUsed.equals(stride) && paddingUsed.equals(padding);
+        }
+
+        /** Numbers in one image's patch matrix: taps x cells. */
+        int size() {
+            return source.length;
+        }
+
+        /** Writes image {@code n}'s patch matrix into {@code patches} (laid out image after image). */
+        void gather(float[] input, int n, float[] patches) {
+            int image = n * inChannels * inHeight * inWidth;
+            int to = n * source.length;
+            for (int p = 0; p < source.length; p++) {
+                patches[to + p] = source[p] < 0 ? 0 : input[image + source[p]];
+            }
+        }
+
+        /** Adds each cell of image {@code n}'s patch gradient to the input cell it came from (padding gets nothing). */
+        void scatterAdd(float[] gradPatches, int n, float[] gradInput) {
+            int image = n * inChannels * inHeight * inWidth;
+            int from = n * source.length;
+            for (int p = 0; p < source.length; p++) {
+                if (source[p] >= 0) {
+                    gradInput[image + source[p]] += gradPatches[from + p];
+                }
+            }
+        }
+    }
+
+    private int outputLength(int in, int kernelLength, int strideLength, int pad, String axis) {
+        int padded = in + 2 * pad;
+        Check.argument(padded >= kernelLength, () -> "kernel " + axis + " " + kernelLength
+                + " must fit in the padded input " + axis + " " + padded + " (" + in + " + 2 x " + pad + ") for "
+                + this);
+        return (padded - kernelLength) / strideLength + 1;
+    }
+
+    /** E.g. {@code Conv2d(1 -> 8, 3x3, stride 1, padding 1)}. */
+    @Override
+    public String toString() {
+        return "Conv2d(" + inChannels + " -> " + outChannels + ", " + kernel + ", stride "
+                + (stride.height() == stride.width() ? stride.height() : stride)
+                + ", padding " + (padding.height() == padding.width() ? padding.height() : padding)
+                + (bias == null ? ", no bias" : "") + ")";
+    }
+}
