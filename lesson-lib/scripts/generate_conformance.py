@@ -563,6 +563,68 @@ def convolution_cases():
     print(f"{path.name}: {len(cases)} cases")
 
 
+# ---------------------------------------------------------------- conv2d (org.poolinglab.nn.Conv2d)
+
+def conv2d_cases():
+    """F.conv2d forward, and its input, weight and bias gradients from autograd, for nn.Conv2d."""
+    conv_rng = np.random.default_rng(SEED + 2)  # its own stream: the other fixtures stay as they were
+
+    def values(shape):
+        return torch.tensor(np.round(conv_rng.standard_normal(shape), 3).astype(np.float32))
+
+    fixture = Fixture("conv2d.json", TORCH + ": F.conv2d, gradients by autograd")
+    for shape, weight_shape, stride, padding, with_bias in [
+            ((1, 1, 5, 5), (1, 1, 3, 3), 1, 0, True), ((1, 1, 5, 5), (1, 1, 3, 3), 1, 1, True),
+            ((1, 1, 6, 6), (2, 1, 3, 3), 2, 1, True), ((1, 3, 7, 7), (4, 3, 3, 3), 1, 1, True),
+            ((2, 3, 7, 6), (4, 3, 3, 3), 2, 0, False), ((2, 2, 5, 8), (3, 2, 2, 3), (1, 2), (1, 0), True),
+            ((1, 1, 12, 12), (8, 1, 3, 3), 1, 1, True), ((1, 2, 4, 4), (1, 2, 4, 4), 1, 0, True),
+            ((1, 1, 3, 3), (2, 1, 3, 3), 1, 2, True), ((1, 2, 5, 5), (2, 2, 1, 1), 1, 0, False),
+            ((3, 1, 6, 5), (2, 1, 3, 3), 3, 1, True), ((1, 4, 5, 5), (2, 4, 3, 3), 2, 2, True),
+            ((1, 1, 4, 9), (3, 1, 2, 2), 2, 0, True), ((2, 2, 6, 6), (2, 2, 5, 5), 1, 2, False),
+            ((1, 1, 5, 5), (1, 1, 2, 2), 2, 1, True), ((1, 3, 7, 5), (2, 3, 1, 1), 2, 0, True),
+            ((1, 2, 5, 7), (3, 2, 3, 1), (2, 1), (0, 1), True), ((1, 1, 1, 1), (2, 1, 3, 3), 1, 1, True)]:
+        x = values(shape).requires_grad_()
+        weight = values(weight_shape).requires_grad_()
+        bias = values(weight_shape[:1]).requires_grad_() if with_bias else None
+        params = {"stride": pair(stride), "padding": pair(padding)}
+        out = F.conv2d(x, weight, bias, params["stride"], params["padding"])
+        grad_output = values(tuple(out.shape))
+        out.backward(grad_output)
+        name = (f"conv_in{'x'.join(map(str, shape))}_w{'x'.join(map(str, weight_shape))}_s{fmt(stride)}"
+                f"_p{fmt(padding)}" + ("" if with_bias else "_nobias"))
+        case = {"name": name, "op": "conv2d", "input": tensor_json(x), "weight": tensor_json(weight)}
+        if with_bias:
+            case["bias"] = tensor_json(bias)
+        case.update({"params": params, "expected": tensor_json(out), "grad_output": tensor_json(grad_output),
+                     "grad_input": tensor_json(x.grad), "grad_weight": tensor_json(weight.grad)})
+        if with_bias:
+            case["grad_bias"] = tensor_json(bias.grad)
+        fixture.add(case)
+    for label, shape, weight_shape, bias_shape, stride, padding in [
+            ("kernel_larger_than_input", (1, 1, 3, 3), (1, 1, 5, 5), None, 1, 0),
+            ("kernel_taller_than_input", (1, 1, 2, 6), (1, 1, 3, 3), (1,), 1, 0),
+            ("channels_mismatch", (1, 2, 5, 5), (3, 3, 3, 3), (3,), 1, 0),
+            ("bias_size_mismatch", (1, 1, 5, 5), (3, 1, 3, 3), (2,), 1, 0),
+            ("stride_zero", (1, 1, 5, 5), (1, 1, 3, 3), (1,), 0, 0),
+            ("stride_zero_width", (1, 1, 5, 5), (1, 1, 3, 3), None, (1, 0), 0),
+            ("padding_negative", (1, 1, 5, 5), (1, 1, 3, 3), (1,), 1, -1)]:
+        x, weight = values(shape), values(weight_shape)
+        bias = values(bias_shape) if bias_shape else None
+        params = {"stride": pair(stride), "padding": pair(padding)}
+        try:
+            F.conv2d(x, weight, bias, params["stride"], params["padding"])
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError(f"PyTorch accepted conv2d {label}: not an error case")
+        case = {"name": f"error_conv_{label}", "op": "conv2d", "input": tensor_json(x), "weight": tensor_json(weight)}
+        if bias is not None:
+            case["bias"] = tensor_json(bias)
+        case.update({"params": params, "error": True})
+        fixture.add(case)
+    return fixture
+
+
 def main():
     torch.manual_seed(SEED)
     torch.set_num_threads(1)
@@ -570,7 +632,8 @@ def main():
     max_fixture = sliding_cases("max_pool2d", 70, with_dilation=True)
     special_max_cases(max_fixture)
     fixtures = [lesson_cases(), max_fixture, sliding_cases("avg_pool2d", 60, with_dilation=False), lp_cases(),
-                adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases(), unpool_cases()]
+                adaptive_cases(), global_cases(), same_cases(), asymmetric_cases(), error_cases(), unpool_cases(),
+                conv2d_cases()]
     add_gradients(fixtures)
     total = sum(f.write() for f in fixtures)
     output_size_table()
