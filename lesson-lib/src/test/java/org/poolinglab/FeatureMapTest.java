@@ -75,6 +75,17 @@ class FeatureMapTest {
             map.shape()[0] = 99;
             assertEquals(Fixtures.lesson(), map);
         }
+
+        @Test
+        void wrapTakesTheArrayOverWithoutCopyingAfterTheSameChecks() {
+            float[] data = {1, 2, 3, 4};
+            FeatureMap wrapped = FeatureMap.wrap(new int[] {1, 1, 2, 2}, data);
+            assertEquals(FeatureMap.of(new int[] {1, 1, 2, 2}, data), wrapped);
+            data[0] = 99; // what wrap's callers promise never to do
+            assertEquals(99f, wrapped.get(0, 0, 0, 0));
+            assertRejected(() -> FeatureMap.wrap(new int[] {1, 2, 3, 4}, new float[23]),
+                    "data must have 24 values for shape 1x2x3x4 but has 23");
+        }
     }
 
     @Nested

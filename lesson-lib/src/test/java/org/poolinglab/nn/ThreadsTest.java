@@ -1,0 +1,65 @@
+package org.poolinglab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.poolinglab.FeatureMap;
+
+/** Training gives the same numbers, bit for bit, on one thread and on several, and for the same seed. */
+@DisplayName("Determinism")
+class ThreadsTest {
+
+    private static final int STEPS = 5;
+
+    @Test
+    void sameWeightsBitForBitOnOneThreadAndOnSeveral() {
+        List<float[]> oneThread = train(1, () -> network(new Random(42)));
+        for (int threads : new int[] {2, 3, 8}) {
+            List<float[]> several = train(threads, () -> network(new Random(42)));
+            for (int p = 0; p < oneThread.size(); p++) {
+                assertArrayEquals(oneThread.get(p), several.get(p), "parameter " + p + " with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameNetworkOtherSeedAnotherOne() {
+        List<float[]> first = parameters(network(new Random(7)));
+        assertEquals(toString(first), toString(parameters(network(new Random(7)))));
+        assertEquals(false, toString(first).equals(toString(parameters(network(new Random(8))))));
+    }
+
+    /** Two convolutions, both kinds of pooling and a dense layer, on a batch of 37 (not a multiple of any thread count). */
+    private static Sequential network(Random random) {
+        return new Sequential(new Conv2d(1, 4, 3, random).padding(1), new ReLU(), new MaxPool2d(2),
+                new Conv2d(4, 3, 3, random).stride(2).padding(1), new ReLU(), new AvgPool2d(2), new Flatten(),
+                new Linear(3 * 2 * 2, 5, random));
+    }
+
+    private static List<float[]> train(int threads, Supplier<Sequential> network) {
+        Sequential model = network.get().threads(threads);
+        Sgd sgd = new Sgd(model.parameters(), 0.05, 0.9);
+        FeatureMap images = GradientCheck.randomMap(1, 37, 1, 14, 14);
+        int[] labels = new int[37];
+        for (int n = 0; n < labels.length; n++) {
+            labels[n] = n % 5;
+        }
+        for (int step = 0; step < STEPS; step++) {
+            model.trainStep(images, labels, sgd);
+        }
+        return parameters(model);
+    }
+
+    private static List<float[]> parameters(Sequential model) {
+        return model.parameters().stream().map(p -> p.value().clone()).toList();
+    }
+
+    private static String toString(List<float[]> parameters) {
+        return parameters.stream().map(java.util.Arrays::toString).toList().toString();
+    }
+}
