@@ -1,0 +1,89 @@
+package org.poolinglab.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.poolinglab.FeatureMap;
+import org.poolinglab.nn.AvgPool2d;
+import org.poolinglab.nn.Conv2d;
+import org.poolinglab.nn.Flatten;
+import org.poolinglab.nn.Linear;
+import org.poolinglab.nn.MaxPool2d;
+import org.poolinglab.nn.ReLU;
+import org.poolinglab.nn.Sequential;
+import org.poolinglab.nn.Sgd;
+
+/**
+ * One training step (forward, loss, backward, SGD update) of notebook 06's network on a batch of 64
+ * random 1x28x28 images: Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) |
+ * nothing] -> Flatten -> Linear(-> 10), on one thread and on every core. benchmarks/pytorch/train_step.py
+ * times the same step in PyTorch.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@State(Scope.Benchmark)
+public class TrainingBenchmark {
+
+    static final int BATCH = 64;
+
+    /** The pooling after the ReLU: {@code max}, {@code avg} or {@code none}. */
+    @Param({"max", "avg", "none"})
+    public String pooling;
+
+    /** {@code 1}, or {@code all}: one thread per core. */
+    @Param({"1", "all"})
+    public String threads;
+
+    private Sequential model;
+    private Sgd sgd;
+    private FeatureMap images;
+    private int[] labels;
+
+    @Setup
+    public void setUp() {
+        model = network(pooling, new Random(6)).threads(threadCount(threads));
+        sgd = new Sgd(model.parameters(), 0.01, 0.9);
+        Random random = new Random(42);
+        float[] pixels = new float[BATCH * 28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat();
+        }
+        images = FeatureMap.of(new int[] {BATCH, 1, 28, 28}, pixels);
+        labels = random.ints(BATCH, 0, 10).toArray();
+    }
+
+    @Benchmark
+    public double trainStep() {
+        return model.trainStep(images, labels, sgd);
+    }
+
+    /** Notebook 06's network with the given pooling. */
+    static Sequential network(String pooling, Random random) {
+        Conv2d conv = new Conv2d(1, 8, 3, random).padding(1);
+        return switch (pooling) {
+            case "max" -> new Sequential(conv, new ReLU(), new MaxPool2d(2), new Flatten(),
+                    new Linear(8 * 14 * 14, 10, random));
+            case "avg" -> new Sequential(conv, new ReLU(), new AvgPool2d(2), new Flatten(),
+                    new Linear(8 * 14 * 14, 10, random));
+            case "none" -> new Sequential(conv, new ReLU(), new Flatten(), new Linear(8 * 28 * 28, 10, random));
+            default -> throw new IllegalArgumentException("pooling must be max, avg or none but was " + pooling);
+        };
+    }
+
+    static int threadCount(String threads) {
+        return threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+    }
+}
