@@ -4,7 +4,6 @@ import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
 import org.poolinglab.Pooling;
-import org.poolinglab.Size;
 
 /**
  * Average pooling as a layer, PyTorch's {@code nn.AvgPool2d}: {@link Pooling#avgPool} forward;
@@ -44,8 +43,7 @@ public final class AvgPool2d extends Layer {
 
     @Override
     public Shape outputShape(Shape input) {
-        Size out = spec.outputShape(input.height(), input.width());
-        return new Shape(input.channels(), out.height(), out.width());
+        return input.withSize(spec.outputShape(input.height(), input.width()));
     }
 
     /** E.g. {@code AvgPool2d(2x2 average pooling, stride 2)}. */

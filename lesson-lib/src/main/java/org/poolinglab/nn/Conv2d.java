@@ -18,7 +18,8 @@ import org.poolinglab.Size;
  *
  * <p><b>As a matrix product.</b> Each output cell sees {@code C x kh x kw} input cells, its
  * <i>patch</i>. Write the patches of an image as a matrix {@code patches[t][o]}, one row per filter
- * tap {@code t = (c, i, j)} and one column per output cell {@code o = (oh, ow)} ("im2col"). Then the
+ * tap {@code t = (c, i, j)} and one column per output cell {@code o = (oh, ow)} ("im2col": see
+ * {@link Im2col}). Then the
  * sum above is a row of {@code weight} times a column of {@code patches}, and for all filters at once
  * <pre>
  * out = weight x patches + bias          (K x T) times (T x cells)
@@ -41,7 +42,7 @@ public final class Conv2d extends Layer {
     private Parameter bias;
 
     /** Kept by {@link #forward} for {@link #backward}: where the patches come from, and the batch's patches. */
-    private Patches geometry;
+    private Im2col im2col;
     private float[] patches;
 
     /** {@code outChannels} square filters of {@code kernelSize x kernelSize}; stride 1, no padding. */
@@ -128,18 +129,19 @@ public final class Conv2d extends Layer {
     @Override
     public FeatureMap forward(FeatureMap in) {
         Check.notNull("input", in);
-        Shape out = outputShape(new Shape(in.channels(), in.height(), in.width()));
-        if (geometry == null || !geometry.fits(in)) {
-            geometry = new Patches(in.batch(), in.height(), in.width(), out);
-            patches = new float[in.batch() * geometry.size()];
+        Shape out = outputShape(Shape.of(in));
+        if (!fits(im2col, in)) {
+            im2col = new Im2col(in.batch(), inChannels, in.size(), kernel, stride, padding,
+                    new Size(out.height(), out.width()));
+            patches = new float[in.batch() * im2col.size()];
         }
         float[] input = in.toFloatArray();
         float[] output = new float[in.batch() * out.size()];
         float[] w = weight.value();
-        int taps = geometry.taps;
-        int cells = geometry.cells;
+        int taps = im2col.taps;
+        int cells = im2col.cells;
         inParallel(in.batch(), n -> {
-            geometry.gather(input, n, patches);
+            im2col.gather(input, n, patches);
             for (int k = 0; k < outChannels; k++) {
                 int row = (n * outChannels + k) * cells;
                 Arrays.fill(output, row, row + cells, bias == null ? 0 : bias.value()[k]);
@@ -149,6 +151,12 @@ public final class Conv2d extends Layer {
             }
         });
         return FeatureMap.wrap(new int[] {in.batch(), outChannels, out.height(), out.width()}, output);
+    }
+
+    /** Whether {@code im2col} was made for inputs of this shape with this layer's current stride and padding. */
+    private boolean fits(Im2col im2col, FeatureMap in) {
+        return im2col != null && im2col.batch == in.batch() && im2col.input.equals(in.size())
+                && im2col.stride.equals(stride) && im2col.padding.equals(padding);
     }
 
     @Override
@@ -165,24 +173,26 @@ public final class Conv2d extends Layer {
     }
 
     private float[] gradOutputValues(FeatureMap gradOutput) {
-        Check.forwardDone(geometry, "Conv2d");
+        Check.forwardDone(im2col, "Conv2d");
         Check.sameShape("gradOutput", gradOutput,
-                new int[] {geometry.batch, outChannels, geometry.outHeight, geometry.outWidth});
+                new int[] {im2col.batch, outChannels, im2col.output.height(), im2col.output.width()});
         return gradOutput.toFloatArray();
     }
 
     /** {@code dWeight += dOut x patches^T}, {@code dBias += row sums of dOut}: per filter, over the images in order. */
     private void addParameterGradients(float[] grad) {
-        int taps = geometry.taps;
-        int cells = geometry.cells;
+        int taps = im2col.taps;
+        int cells = im2col.cells;
+        float[] ones = new float[cells];
+        Arrays.fill(ones, 1); // the bias's patch: it is added once to every output cell
         inParallel(outChannels, k -> {
-            for (int n = 0; n < geometry.batch; n++) {
+            for (int n = 0; n < im2col.batch; n++) {
                 int row = (n * outChannels + k) * cells;
                 for (int t = 0; t < taps; t++) {
                     weight.grad()[k * taps + t] += Vectors.dot(grad, row, patches, (n * taps + t) * cells, cells);
                 }
                 if (bias != null) {
-                    bias.grad()[k] += Vectors.sum(grad, row, cells);
+                    bias.grad()[k] += Vectors.dot(grad, row, ones, 0, cells);
                 }
             }
         });
@@ -190,97 +200,22 @@ public final class Conv2d extends Layer {
 
     /** {@code dPatches = weight^T x dOut}, each patch cell's gradient then added to the input cell it came from. */
     private FeatureMap inputGradient(float[] grad) {
-        int taps = geometry.taps;
-        int cells = geometry.cells;
+        int taps = im2col.taps;
+        int cells = im2col.cells;
         float[] w = weight.value();
         float[] gradPatches = new float[patches.length];
-        float[] gradInput = new float[geometry.batch * inChannels * geometry.inHeight * geometry.inWidth];
-        inParallel(geometry.batch, n -> {
+        float[] gradInput = new float[im2col.batch * inChannels * im2col.input.height() * im2col.input.width()];
+        inParallel(im2col.batch, n -> {
             for (int t = 0; t < taps; t++) {
                 int row = (n * taps + t) * cells;
                 for (int k = 0; k < outChannels; k++) {
                     Vectors.addScaled(gradPatches, row, grad, (n * outChannels + k) * cells, w[k * taps + t], cells);
                 }
             }
-            geometry.scatterAdd(gradPatches, n, gradInput);
+            im2col.scatterAdd(gradPatches, n, gradInput);
         });
-        return FeatureMap.wrap(new int[] {geometry.batch, inChannels, geometry.inHeight, geometry.inWidth}, gradInput);
-    }
-
-    /**
-     * Where each cell of an image's patch matrix comes from: {@code source[t * cells + o]} is the input
-     * cell (within one image, {@code (c * H + ih) * W + iw}) that output cell {@code o} sees through
-     * filter tap {@code t = (c, i, j)}, or -1 where that falls in the padding. Worked out once per
-     * forward pass; gathering the patches and scattering their gradients back only read it.
-     */
-    private final class Patches {
-        final int batch;
-        final int inHeight;
-        final int inWidth;
-        final int outHeight;
-        final int outWidth;
-        final int taps;
-        final int cells;
-        private final int[] source;
-        private final Size strideUsed = stride;
-        private final Size paddingUsed = padding;
-
-        Patches(int batch, int inHeight, int inWidth, Shape out) {
-            this.batch = batch;
-            this.inHeight = inHeight;
-            this.inWidth = inWidth;
-            this.outHeight = out.height();
-            this.outWidth = out.width();
-            this.taps = inChannels * kernel.height() * kernel.width();
-            this.cells = outHeight * outWidth;
-            this.source = new int[taps * cells];
-            int p = 0;
-            for (int c = 0; c < inChannels; c++) {
-                for (int i = 0; i < kernel.height(); i++) {
-                    for (int j = 0; j < kernel.width(); j++) {
-                        for (int oh = 0; oh < outHeight; oh++) {
-                            for (int ow = 0; ow < outWidth; ow++) {
-                                int ih = oh * stride.height() + i - padding.height();
-                                int iw = ow * stride.width() + j - padding.width();
-                                boolean inside = ih >= 0 && ih < inHeight && iw >= 0 && iw < inWidth;
-                                source[p++] = inside ? (c * inHeight + ih) * inWidth + iw : -1;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /** Made for inputs of this shape, with this layer's current stride and padding. */
-        boolean fits(FeatureMap in) {
-            return in.batch() == batch && in.height() == inHeight && in.width() == inWidth
-                    && strideUsed.equals(stride) && paddingUsed.equals(padding);
-        }
-
-        /** Numbers in one image's patch matrix: taps x cells. */
-        int size() {
-            return source.length;
-        }
-
-        /** Writes image {@code n}'s patch matrix into {@code patches} (laid out image after image). */
-        void gather(float[] input, int n, float[] patches) {
-            int image = n * inChannels * inHeight * inWidth;
-            int to = n * source.length;
-            for (int p = 0; p < source.length; p++) {
-                patches[to + p] = source[p] < 0 ? 0 : input[image + source[p]];
-            }
-        }
-
-        /** Adds each cell of image {@code n}'s patch gradient to the input cell it came from (padding gets nothing). */
-        void scatterAdd(float[] gradPatches, int n, float[] gradInput) {
-            int image = n * inChannels * inHeight * inWidth;
-            int from = n * source.length;
-            for (int p = 0; p < source.length; p++) {
-                if (source[p] >= 0) {
-                    gradInput[image + source[p]] += gradPatches[from + p];
-                }
-            }
-        }
+        int[] inputShape = {im2col.batch, inChannels, im2col.input.height(), im2col.input.width()};
+        return FeatureMap.wrap(inputShape, gradInput);
     }
 
     private int outputLength(int in, int kernelLength, int strideLength, int pad, String axis) {

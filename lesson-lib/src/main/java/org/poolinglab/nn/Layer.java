@@ -1,6 +1,7 @@
 package org.poolinglab.nn;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.poolinglab.FeatureMap;
 
 /**
@@ -69,7 +70,7 @@ public abstract class Layer {
     }
 
     /** Runs {@code task.accept(i)} for {@code i = 0 .. count - 1}, split over {@link #threads()} threads. */
-    final void inParallel(int count, java.util.function.IntConsumer task) {
+    final void inParallel(int count, IntConsumer task) {
         Parallel.forEach(threads, count, task);
     }
 }

@@ -78,14 +78,15 @@ public final class Linear extends Layer {
     @Override
     public FeatureMap forward(FeatureMap in) {
         Check.notNull("input", in);
-        outputShape(new Shape(in.channels(), in.height(), in.width()));
+        outputShape(Shape.of(in));
         input = in.toFloatArray();
         batch = in.batch();
         float[] w = weight.value();
         float[] output = new float[batch * outFeatures];
         inParallel(batch, n -> {
             for (int j = 0; j < outFeatures; j++) {
-                output[n * outFeatures + j] = bias.value()[j] + Vectors.dot(w, j * inFeatures, input, n * inFeatures, inFeatures);
+                float weightedSum = Vectors.dot(w, j * inFeatures, input, n * inFeatures, inFeatures);
+                output[n * outFeatures + j] = bias.value()[j] + weightedSum;
             }
         });
         return FeatureMap.wrap(new int[] {batch, outFeatures, 1, 1}, output);

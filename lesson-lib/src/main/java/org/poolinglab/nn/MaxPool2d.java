@@ -5,7 +5,6 @@ import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
 import org.poolinglab.PooledWithIndices;
 import org.poolinglab.Pooling;
-import org.poolinglab.Size;
 
 /**
  * Max pooling as a layer, PyTorch's {@code nn.MaxPool2d}: {@link Pooling#maxPoolWithIndices} forward,
@@ -44,8 +43,7 @@ public final class MaxPool2d extends Layer {
 
     @Override
     public Shape outputShape(Shape input) {
-        Size out = spec.outputShape(input.height(), input.width());
-        return new Shape(input.channels(), out.height(), out.width());
+        return input.withSize(spec.outputShape(input.height(), input.width()));
     }
 
     /** E.g. {@code MaxPool2d(2x2 max pooling, stride 2)}. */

@@ -1,9 +1,9 @@
 package org.poolinglab.nn;
 
 /**
- * The three loops every layer's matrix products are made of, on runs of {@code length} numbers in flat
+ * The two loops every layer's matrix products are made of, on runs of {@code length} numbers in flat
  * arrays. They are the innermost loops of the network, so they are written for speed: the JIT compiler
- * turns {@link #addScaled} into vector instructions by itself, and the sums keep eight running totals
+ * turns {@link #addScaled} into vector instructions by itself, and {@link #dot} keeps eight running totals
  * so the processor can work on eight additions at once instead of waiting for each before the next.
  */
 final class Vectors {
@@ -44,35 +44,6 @@ final class Vectors {
         float sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         for (; i < length; i++) {
             sum += a[aFrom + i] * b[bFrom + i];
-        }
-        return sum;
-    }
-
-    /** The sum of {@code a[from + i]} for {@code i < length}. */
-    static float sum(float[] a, int from, int length) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            int a0 = from + i;
-            s0 += a[a0];
-            s1 += a[a0 + 1];
-            s2 += a[a0 + 2];
-            s3 += a[a0 + 3];
-            s4 += a[a0 + 4];
-            s5 += a[a0 + 5];
-            s6 += a[a0 + 6];
-            s7 += a[a0 + 7];
-        }
-        float sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        for (; i < length; i++) {
-            sum += a[from + i];
         }
         return sum;
     }
