@@ -16,8 +16,8 @@ import java.util.List;
 public final class Sgd {
 
     private final List<Parameter> parameters;
-    private final float learningRate;
-    private final float momentum;
+    private final double learningRate;
+    private final double momentum;
     /** One velocity per parameter, same layout; {@code null} until the first step. */
     private final List<float[]> velocities = new ArrayList<>();
 
@@ -31,8 +31,8 @@ public final class Sgd {
         Check.argument(learningRate > 0 && Double.isFinite(learningRate),
                 () -> "learningRate must be a positive number but was " + learningRate);
         Check.argument(momentum >= 0 && momentum < 1, () -> "momentum must be in [0, 1) but was " + momentum);
-        this.learningRate = (float) learningRate;
-        this.momentum = (float) momentum;
+        this.learningRate = learningRate;
+        this.momentum = momentum;
         for (int i = 0; i < this.parameters.size(); i++) {
             velocities.add(null);
         }
@@ -40,6 +40,8 @@ public final class Sgd {
 
     /** Moves every parameter one step against its gradient. */
     public void step() {
+        float rate = (float) learningRate; // float32 arithmetic, as PyTorch's on float32 parameters
+        float keep = (float) momentum;
         for (int p = 0; p < parameters.size(); p++) {
             float[] value = parameters.get(p).value();
             float[] grad = parameters.get(p).grad();
@@ -49,11 +51,11 @@ public final class Sgd {
                 velocities.set(p, velocity);
             } else {
                 for (int i = 0; i < velocity.length; i++) {
-                    velocity[i] = momentum * velocity[i] + grad[i];
+                    velocity[i] = keep * velocity[i] + grad[i];
                 }
             }
             for (int i = 0; i < value.length; i++) {
-                value[i] -= learningRate * velocity[i];
+                value[i] -= rate * velocity[i];
             }
         }
     }
