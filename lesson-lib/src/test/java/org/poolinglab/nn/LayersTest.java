@@ -55,6 +55,14 @@ class LayersTest {
         }
 
         @Test
+        void reluPassesTheGradientWhereTheOutputIsPositiveOrNaN() {
+            ReLU relu = new ReLU();
+            relu.forward(FeatureMap.of(new double[][] {{-2, 0, 3}, {Double.NaN, -0.5, 1}}));
+            FeatureMap gradient = relu.backward(FeatureMap.of(new double[][] {{1, -2, 3}, {-4, 5, -6}}));
+            assertArrayEquals(new float[] {0, 0, 3, -4, 0, -6}, gradient.toFloatArray(), "as PyTorch's threshold_backward");
+        }
+
+        @Test
         void flattenKeepsTheOrderChannelByChannelRowByRow() {
             FeatureMap input = GradientCheck.randomMap(1, 2, 3, 4, 5);
             FeatureMap flat = new Flatten().forward(input);
