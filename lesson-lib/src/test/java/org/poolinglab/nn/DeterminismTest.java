@@ -2,7 +2,9 @@ package org.poolinglab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -12,7 +14,7 @@ import org.poolinglab.FeatureMap;
 
 /** Training gives the same numbers, bit for bit, on one thread and on several, and for the same seed. */
 @DisplayName("Determinism")
-class ThreadsTest {
+class DeterminismTest {
 
     private static final int STEPS = 5;
 
@@ -31,7 +33,7 @@ class ThreadsTest {
     void sameSeedSameNetworkOtherSeedAnotherOne() {
         List<float[]> first = parameters(network(new Random(7)));
         assertEquals(toString(first), toString(parameters(network(new Random(7)))));
-        assertEquals(false, toString(first).equals(toString(parameters(network(new Random(8))))));
+        assertNotEquals(toString(first), toString(parameters(network(new Random(8)))));
     }
 
     /** Two convolutions, both kinds of pooling and a dense layer, on a batch of 37 (not a multiple of any thread count). */
@@ -60,6 +62,6 @@ class ThreadsTest {
     }
 
     private static String toString(List<float[]> parameters) {
-        return parameters.stream().map(java.util.Arrays::toString).toList().toString();
+        return parameters.stream().map(Arrays::toString).toList().toString();
     }
 }
