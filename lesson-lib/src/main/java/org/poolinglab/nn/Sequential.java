@@ -1,6 +1,7 @@
 package org.poolinglab.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.poolinglab.FeatureMap;
 import tech.tablesaw.api.LongColumn;
@@ -25,6 +26,9 @@ import tech.tablesaw.api.Table;
  * which nothing needs.)
  */
 public final class Sequential extends Layer {
+
+    /** How many images {@link #predict} sends through the network at a time. */
+    public static final int PREDICT_BATCH = 1000;
 
     private final List<Layer> layers;
 
@@ -83,18 +87,30 @@ public final class Sequential extends Layer {
         layers.get(0).backwardToParameters(grad);
     }
 
-    /** The class each image scores highest, for {@code images} shaped {@code N x C x H x W}. */
+    /**
+     * The class each image scores highest, for {@code images} shaped {@code N x C x H x W}. Works
+     * through them {@value #PREDICT_BATCH} at a time, so that a whole test set fits in memory.
+     */
     public int[] predict(FeatureMap images) {
-        FeatureMap scores = forward(images);
-        Check.argument(scores.height() == 1 && scores.width() == 1, () -> "predict needs a network that ends "
-                + "in one score per class (N x classes x 1 x 1) but this one gives " + Check.describe(scores.shape()));
-        float[] values = scores.toFloatArray();
-        int classes = scores.channels();
-        int[] predicted = new int[scores.batch()];
-        for (int n = 0; n < predicted.length; n++) {
-            for (int j = 1; j < classes; j++) {
-                if (values[n * classes + j] > values[n * classes + predicted[n]]) {
-                    predicted[n] = j;
+        Check.notNull("images", images);
+        int[] predicted = new int[images.batch()];
+        float[] values = images.toFloatArray();
+        int imageSize = images.channels() * images.height() * images.width();
+        for (int from = 0; from < predicted.length; from += PREDICT_BATCH) {
+            int to = Math.min(predicted.length, from + PREDICT_BATCH);
+            int[] shape = {to - from, images.channels(), images.height(), images.width()};
+            float[] part = Arrays.copyOfRange(values, from * imageSize, to * imageSize);
+            FeatureMap scores = forward(FeatureMap.wrap(shape, part));
+            Check.argument(scores.height() == 1 && scores.width() == 1, () -> "predict needs a network that ends in "
+                    + "one score per class (N x classes x 1 x 1) but this one gives " + Check.describe(scores.shape()));
+            float[] score = scores.toFloatArray();
+            int classes = scores.channels();
+            for (int n = from; n < to; n++) {
+                int first = (n - from) * classes;
+                for (int j = 1; j < classes; j++) {
+                    if (score[first + j] > score[first + predicted[n]]) {
+                        predicted[n] = j;
+                    }
                 }
             }
         }

@@ -69,6 +69,21 @@ class SequentialTest {
     }
 
     @Test
+    void predictGivesEachImagesHighestScoringClassInBatchesOfAThousand() {
+        Sequential model = new Sequential(new Flatten(), new Linear(4, 3, new Random(8)));
+        FeatureMap images = GradientCheck.randomMap(9, 2500, 1, 2, 2);
+        int[] predicted = model.predict(images);
+        float[] scores = model.forward(images).toFloatArray();
+        for (int n = 0; n < 2500; n++) {
+            int best = 0;
+            for (int j = 1; j < 3; j++) {
+                best = scores[n * 3 + j] > scores[n * 3 + best] ? j : best;
+            }
+            assertEquals(best, predicted[n], "image " + n);
+        }
+    }
+
+    @Test
     void trainStepIsZeroGradForwardLossBackwardStep() {
         FeatureMap images = GradientCheck.randomMap(6, 4, 1, 6, 6);
         int[] labels = {0, 1, 2, 1};
