@@ -4,7 +4,9 @@
 The same network, batch and step as benchmarks/src/main/java/org/poolinglab/bench/TrainingBenchmark.java:
 64 random 1x28x28 images, Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) | nothing]
 -> Flatten -> Linear(-> 10), softmax cross-entropy, SGD with momentum 0.9; forward, loss, backward and
-update, on the CPU in float32, with torch.set_num_threads(1) and (2), or the thread counts given.
+update, on the CPU in float32, with torch.set_num_threads(1) and (2), or the thread counts given. Timed
+the way JMH times lesson-lib's step: 3 warm-up and 5 measured iterations of about a second each; the
+figure is the best measured iteration (the one least disturbed by other work on a shared machine).
 
 Run with Debian's python3-torch (./lab bench does, with 1 thread and one per core):
     /usr/bin/python3 benchmarks/pytorch/train_step.py [--threads 1,2] [OUTPUT.json]
@@ -18,9 +20,9 @@ import torch
 from torch import nn
 
 BATCH = 64
-WARMUP_SECONDS = 2.0
-MEASURE_SECONDS = 5.0
-ROUNDS = 5
+WARMUPS = 3
+ITERATIONS = 5
+SECONDS = 1.0
 
 
 def network(pooling):
@@ -49,17 +51,15 @@ def images_per_second(pooling, threads):
         loss.backward()
         sgd.step()
 
-    def run(seconds):
+    best = float("inf")
+    for iteration in range(WARMUPS + ITERATIONS):
         steps, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
+        while time.perf_counter() - start < SECONDS:
             step()
             steps += 1
-        return steps * BATCH / (time.perf_counter() - start)
-
-    run(WARMUP_SECONDS)
-    # The median of several rounds: the machine may be shared, and a round can be slowed by others.
-    rounds = sorted(run(MEASURE_SECONDS / ROUNDS) for _ in range(ROUNDS))
-    return rounds[len(rounds) // 2]
+        if iteration >= WARMUPS:
+            best = min(best, (time.perf_counter() - start) / steps)
+    return BATCH / best
 
 
 def main():

@@ -62,7 +62,8 @@ public abstract class Layer {
 
     /**
      * Splits the work of each batch over {@code threads} threads. The results are identical, bit for
-     * bit, for any number.
+     * bit, for any number. (The pooling layers run on {@link org.poolinglab.Pooling}'s threads instead,
+     * set with {@link org.poolinglab.Pooling#setThreads}, which gives the same guarantee.)
      */
     public Layer threads(int threads) {
         this.threads = Check.atLeast("threads", threads, 1);

@@ -15,32 +15,31 @@ import java.util.function.IntConsumer;
  */
 final class Parallel {
 
-    /** One pool per thread count, made on first use; its threads are daemons and end when idle. */
+    /** The helper threads for each thread count (one fewer), made on first use; daemons that end when idle. */
     private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
     private Parallel() {
     }
 
-    /** Splits {@code [0, count)} into {@code threads} contiguous ranges and runs them at the same time. */
+    /**
+     * Splits {@code [0, count)} into {@code threads} contiguous ranges and runs them at the same time:
+     * the first on the caller's thread, the others on the pool's.
+     */
     static void forEach(int threads, int count, IntConsumer task) {
-        int parts = Math.min(threads, count);
-        if (parts <= 1) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
-            return;
-        }
-        List<ForkJoinTask<?>> running = new ArrayList<>(parts);
-        ForkJoinPool pool = POOLS.computeIfAbsent(threads, ForkJoinPool::new);
-        for (int part = 0; part < parts; part++) {
+        int parts = Math.max(1, Math.min(threads, count));
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int part = 1; part < parts; part++) {
             int from = (int) ((long) count * part / parts);
             int to = (int) ((long) count * (part + 1) / parts);
-            running.add(pool.submit(() -> {
-                for (int i = from; i < to; i++) {
-                    task.accept(i);
-                }
-            }));
+            others.add(POOLS.computeIfAbsent(threads - 1, ForkJoinPool::new).submit(() -> run(task, from, to)));
         }
-        running.forEach(ForkJoinTask::join);
+        run(task, 0, count / parts);
+        others.forEach(ForkJoinTask::join);
+    }
+
+    private static void run(IntConsumer task, int from, int to) {
+        for (int i = from; i < to; i++) {
+            task.accept(i);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.poolinglab.FeatureMap;
+import org.poolinglab.Pooling;
 
 /** Training gives the same numbers, bit for bit, on one thread and on several, and for the same seed. */
 @DisplayName("Determinism")
@@ -36,23 +37,33 @@ class DeterminismTest {
         assertNotEquals(toString(first), toString(parameters(network(new Random(8)))));
     }
 
-    /** Two convolutions, both kinds of pooling and a dense layer, on a batch of 37 (not a multiple of any thread count). */
+    /**
+     * Two convolutions, both kinds of pooling and a dense layer, on a batch of 400: large enough for
+     * {@link Pooling} to split its calls too, and not a multiple of 3.
+     */
     private static Sequential network(Random random) {
         return new Sequential(new Conv2d(1, 4, 3, random).padding(1), new ReLU(), new MaxPool2d(2),
                 new Conv2d(4, 3, 3, random).stride(2).padding(1), new ReLU(), new AvgPool2d(2), new Flatten(),
                 new Linear(3 * 2 * 2, 5, random));
     }
 
+    /** Trains with the layers and the pooling layers' {@link Pooling} both on {@code threads} threads. */
     private static List<float[]> train(int threads, Supplier<Sequential> network) {
         Sequential model = network.get().threads(threads);
         Sgd sgd = new Sgd(model.parameters(), 0.05, 0.9);
-        FeatureMap images = GradientCheck.randomMap(1, 37, 1, 14, 14);
-        int[] labels = new int[37];
+        FeatureMap images = GradientCheck.randomMap(1, 400, 1, 14, 14);
+        int[] labels = new int[images.batch()];
         for (int n = 0; n < labels.length; n++) {
             labels[n] = n % 5;
         }
-        for (int step = 0; step < STEPS; step++) {
-            model.trainStep(images, labels, sgd);
+        int poolingThreads = Pooling.threads();
+        Pooling.setThreads(threads);
+        try {
+            for (int step = 0; step < STEPS; step++) {
+                model.trainStep(images, labels, sgd);
+            }
+        } finally {
+            Pooling.setThreads(poolingThreads);
         }
         return parameters(model);
     }
