@@ -69,7 +69,7 @@ class SequentialTest {
     }
 
     @Test
-    void predictGivesEachImagesHighestScoringClassInBatchesOfAThousand() {
+    void predictGivesEachImagesHighestScoringClassBatchByBatch() {
         Sequential model = new Sequential(new Flatten(), new Linear(4, 3, new Random(8)));
         FeatureMap images = GradientCheck.randomMap(9, 2500, 1, 2, 2);
         int[] predicted = model.predict(images);
