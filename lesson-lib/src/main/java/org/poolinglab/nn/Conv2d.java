@@ -19,8 +19,8 @@ import org.poolinglab.Size;
  * <p><b>As a matrix product.</b> Each output cell sees {@code C x kh x kw} input cells, its
  * <i>patch</i>. Write the patches of an image as a matrix {@code patches[t][o]}, one row per filter
  * tap {@code t = (c, i, j)} and one column per output cell {@code o = (oh, ow)} ("im2col": see
- * {@link Im2col}). Then the
- * sum above is a row of {@code weight} times a column of {@code patches}, and for all filters at once
+ * {@link Im2col}). Then the sum above is a row of {@code weight} times a column of {@code patches}, and
+ * for all filters at once
  * <pre>
  * out = weight x patches + bias          (K x T) times (T x cells)
  * </pre>
@@ -29,7 +29,8 @@ import org.poolinglab.Size;
  * dWeight += dOut x patches^T            dBias += the sum of each row of dOut
  * dPatches = weight^T x dOut             then each patch cell's gradient is added to the input cell it came from
  * </pre>
- * Images are computed in parallel, and so are the filters' gradients (each sums over the images in order).
+ * The products run over whole rows ({@link Vectors}). Images are computed in parallel, and so are the
+ * filters' gradients (each sums over the images in order).
  */
 public final class Conv2d extends Layer {
 
@@ -41,9 +42,9 @@ public final class Conv2d extends Layer {
     private final Parameter weight;
     private Parameter bias;
 
-    /** Kept by {@link #forward} for {@link #backward}: where the patches come from, and the batch's patches. */
+    /** Kept by {@link #forward} for {@link #backward}: where the patches come from, and each image's patches. */
     private Im2col im2col;
-    private float[] patches;
+    private float[][][] patches;
 
     /** {@code outChannels} square filters of {@code kernelSize x kernelSize}; stride 1, no padding. */
     public Conv2d(int inChannels, int outChannels, int kernelSize, Random random) {
@@ -133,21 +134,22 @@ public final class Conv2d extends Layer {
         if (!fits(im2col, in)) {
             im2col = new Im2col(in.batch(), inChannels, in.size(), kernel, stride, padding,
                     new Size(out.height(), out.width()));
-            patches = new float[in.batch() * im2col.size()];
         }
         float[] input = in.toFloatArray();
         float[] output = new float[in.batch() * out.size()];
         float[] w = weight.value();
         int taps = im2col.taps;
         int cells = im2col.cells;
+        patches = new float[in.batch()][][];
         inParallel(in.batch(), n -> {
-            im2col.gather(input, n, patches);
+            patches[n] = im2col.gather(input, n);
+            float[] row = new float[cells];
             for (int k = 0; k < outChannels; k++) {
-                int row = (n * outChannels + k) * cells;
-                Arrays.fill(output, row, row + cells, bias == null ? 0 : bias.value()[k]);
+                Arrays.fill(row, bias == null ? 0 : bias.value()[k]);
                 for (int t = 0; t < taps; t++) {
-                    Vectors.addScaled(output, row, patches, (n * taps + t) * cells, w[k * taps + t], cells);
+                    Vectors.addScaled(row, patches[n][t], w[k * taps + t]);
                 }
+                System.arraycopy(row, 0, output, (n * outChannels + k) * cells, cells);
             }
         });
         return FeatureMap.wrap(new int[] {in.batch(), outChannels, out.height(), out.width()}, output);
@@ -179,21 +181,30 @@ public final class Conv2d extends Layer {
         return gradOutput.toFloatArray();
     }
 
-    /** {@code dWeight += dOut x patches^T}, {@code dBias += row sums of dOut}: per filter, over the images in order. */
+    /**
+     * {@code dWeight += dOut x patches^T} and {@code dBias += the row sums of dOut}, filter by filter.
+     * For filter {@code k} and tap {@code t} that is the sum over images {@code n} and output cells
+     * {@code o} of {@code dOut[n][k][o] * patches[n][t][o]}: the products are first added up cell by
+     * cell over the images in order, in whole rows, and each row is summed at the end.
+     */
     private void addParameterGradients(float[] grad) {
         int taps = im2col.taps;
         int cells = im2col.cells;
-        float[] ones = new float[cells];
-        Arrays.fill(ones, 1); // the bias's patch: it is added once to every output cell
         inParallel(outChannels, k -> {
+            float[][] products = new float[taps][cells];
+            float[] gradSum = new float[cells];
             for (int n = 0; n < im2col.batch; n++) {
-                int row = (n * outChannels + k) * cells;
+                float[] gradRow = Vectors.row(grad, n * outChannels + k, cells);
                 for (int t = 0; t < taps; t++) {
-                    weight.grad()[k * taps + t] += Vectors.dot(grad, row, patches, (n * taps + t) * cells, cells);
+                    Vectors.addProducts(products[t], gradRow, patches[n][t]);
                 }
-                if (bias != null) {
-                    bias.grad()[k] += Vectors.dot(grad, row, ones, 0, cells);
-                }
+                Vectors.addScaled(gradSum, gradRow, 1);
+            }
+            for (int t = 0; t < taps; t++) {
+                weight.grad()[k * taps + t] += Vectors.sum(products[t]);
+            }
+            if (bias != null) {
+                bias.grad()[k] += Vectors.sum(gradSum);
             }
         });
     }
@@ -203,18 +214,18 @@ public final class Conv2d extends Layer {
         int taps = im2col.taps;
         int cells = im2col.cells;
         float[] w = weight.value();
-        float[] gradPatches = new float[patches.length];
-        float[] gradInput = new float[im2col.batch * inChannels * im2col.input.height() * im2col.input.width()];
+        int[] inputShape = {im2col.batch, inChannels, im2col.input.height(), im2col.input.width()};
+        float[] gradInput = new float[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
         inParallel(im2col.batch, n -> {
-            for (int t = 0; t < taps; t++) {
-                int row = (n * taps + t) * cells;
-                for (int k = 0; k < outChannels; k++) {
-                    Vectors.addScaled(gradPatches, row, grad, (n * outChannels + k) * cells, w[k * taps + t], cells);
+            float[][] gradPatches = new float[taps][cells];
+            for (int k = 0; k < outChannels; k++) {
+                float[] gradRow = Vectors.row(grad, n * outChannels + k, cells);
+                for (int t = 0; t < taps; t++) {
+                    Vectors.addScaled(gradPatches[t], gradRow, w[k * taps + t]);
                 }
             }
             im2col.scatterAdd(gradPatches, n, gradInput);
         });
-        int[] inputShape = {im2col.batch, inChannels, im2col.input.height(), im2col.input.width()};
         return FeatureMap.wrap(inputShape, gradInput);
     }
 

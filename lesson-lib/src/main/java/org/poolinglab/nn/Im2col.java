@@ -53,27 +53,28 @@ final class Im2col {
         }
     }
 
-    /** Numbers in one image's patch matrix: taps x cells. */
-    int size() {
-        return source.length;
-    }
-
-    /** Writes image {@code n}'s patch matrix into {@code patches}, where the batch's lie image after image. */
-    void gather(float[] images, int n, float[] patches) {
+    /** Image {@code n}'s patch matrix, one row per tap: {@code patches[t][o]}. */
+    float[][] gather(float[] images, int n) {
         int image = n * channels * input.height() * input.width();
-        int to = n * source.length;
-        for (int p = 0; p < source.length; p++) {
-            patches[to + p] = source[p] < 0 ? 0 : images[image + source[p]];
+        float[][] patches = new float[taps][cells];
+        for (int t = 0; t < taps; t++) {
+            for (int o = 0; o < cells; o++) {
+                int from = source[t * cells + o];
+                patches[t][o] = from < 0 ? 0 : images[image + from];
+            }
         }
+        return patches;
     }
 
     /** Adds each cell of image {@code n}'s patch gradient to the input cell it came from; padding gets nothing. */
-    void scatterAdd(float[] gradPatches, int n, float[] gradImages) {
+    void scatterAdd(float[][] gradPatches, int n, float[] gradImages) {
         int image = n * channels * input.height() * input.width();
-        int from = n * source.length;
-        for (int p = 0; p < source.length; p++) {
-            if (source[p] >= 0) {
-                gradImages[image + source[p]] += gradPatches[from + p];
+        for (int t = 0; t < taps; t++) {
+            for (int o = 0; o < cells; o++) {
+                int to = source[t * cells + o];
+                if (to >= 0) {
+                    gradImages[image + to] += gradPatches[t][o];
+                }
             }
         }
     }

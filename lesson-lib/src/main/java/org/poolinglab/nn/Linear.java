@@ -28,9 +28,8 @@ public final class Linear extends Layer {
     private final Parameter weight;
     private final Parameter bias;
 
-    /** The last input, kept for {@link #backward}. */
-    private float[] input;
-    private int batch;
+    /** The last input, one row per image, kept for {@link #backward}. */
+    private float[][] input;
 
     /**
      * A layer from {@code inFeatures} inputs to {@code outFeatures} outputs. Weights and biases start
@@ -79,37 +78,43 @@ public final class Linear extends Layer {
     public FeatureMap forward(FeatureMap in) {
         Check.notNull("input", in);
         outputShape(Shape.of(in));
-        input = in.toFloatArray();
-        batch = in.batch();
-        float[] w = weight.value();
-        float[] output = new float[batch * outFeatures];
-        inParallel(batch, n -> {
+        input = Vectors.rows(in.toFloatArray(), inFeatures);
+        float[][] w = Vectors.rows(weight.value(), inFeatures);
+        float[] output = new float[input.length * outFeatures];
+        inParallel(input.length, n -> {
             for (int j = 0; j < outFeatures; j++) {
-                float weightedSum = Vectors.dot(w, j * inFeatures, input, n * inFeatures, inFeatures);
-                output[n * outFeatures + j] = bias.value()[j] + weightedSum;
+                output[n * outFeatures + j] = bias.value()[j] + Vectors.dot(w[j], input[n]);
             }
         });
-        return FeatureMap.wrap(new int[] {batch, outFeatures, 1, 1}, output);
+        return FeatureMap.wrap(new int[] {input.length, outFeatures, 1, 1}, output);
     }
 
     @Override
     public FeatureMap backward(FeatureMap gradOutput) {
         Check.forwardDone(input, "Linear");
+        int batch = input.length;
         Check.sameShape("gradOutput", gradOutput, new int[] {batch, outFeatures, 1, 1});
         float[] grad = gradOutput.toFloatArray();
-        float[] w = weight.value();
-        float[] gradInput = new float[input.length];
+        float[][] w = Vectors.rows(weight.value(), inFeatures);
+        float[] gradInput = new float[batch * inFeatures];
         inParallel(batch, n -> {
+            float[] row = new float[inFeatures];
             for (int j = 0; j < outFeatures; j++) {
-                Vectors.addScaled(gradInput, n * inFeatures, w, j * inFeatures, grad[n * outFeatures + j], inFeatures);
+                Vectors.addScaled(row, w[j], grad[n * outFeatures + j]);
             }
+            System.arraycopy(row, 0, gradInput, n * inFeatures, inFeatures);
         });
         inParallel(outFeatures, j -> {
+            float[] row = new float[inFeatures];
+            float biasSum = 0;
             for (int n = 0; n < batch; n++) {
-                Vectors.addScaled(weight.grad(), j * inFeatures, input, n * inFeatures, grad[n * outFeatures + j],
-                        inFeatures);
-                bias.grad()[j] += grad[n * outFeatures + j];
+                Vectors.addScaled(row, input[n], grad[n * outFeatures + j]);
+                biasSum += grad[n * outFeatures + j];
             }
+            for (int i = 0; i < inFeatures; i++) {
+                weight.grad()[j * inFeatures + i] += row[i];
+            }
+            bias.grad()[j] += biasSum;
         });
         return FeatureMap.wrap(new int[] {batch, inFeatures, 1, 1}, gradInput);
     }
