@@ -79,7 +79,7 @@ public final class Linear extends Layer {
         Check.notNull("input", in);
         outputShape(Shape.of(in));
         input = Vectors.rows(in.toFloatArray(), inFeatures);
-        float[][] w = Vectors.rows(weight.value(), inFeatures);
+        float[][] w = Vectors.rows(weight.value(), inFeatures); // rows of their own: see Vectors
         float[] output = new float[input.length * outFeatures];
         inParallel(input.length, n -> {
             for (int j = 0; j < outFeatures; j++) {
@@ -98,23 +98,23 @@ public final class Linear extends Layer {
         float[][] w = Vectors.rows(weight.value(), inFeatures);
         float[] gradInput = new float[batch * inFeatures];
         inParallel(batch, n -> {
-            float[] row = new float[inFeatures];
+            float[] gradInputRow = new float[inFeatures];
             for (int j = 0; j < outFeatures; j++) {
-                Vectors.addScaled(row, w[j], grad[n * outFeatures + j]);
+                Vectors.addScaled(gradInputRow, w[j], grad[n * outFeatures + j]);
             }
-            System.arraycopy(row, 0, gradInput, n * inFeatures, inFeatures);
+            System.arraycopy(gradInputRow, 0, gradInput, n * inFeatures, inFeatures);
         });
         inParallel(outFeatures, j -> {
-            float[] row = new float[inFeatures];
-            float biasSum = 0;
+            float[] gradWeightRow = new float[inFeatures];
+            float gradBias = 0;
             for (int n = 0; n < batch; n++) {
-                Vectors.addScaled(row, input[n], grad[n * outFeatures + j]);
-                biasSum += grad[n * outFeatures + j];
+                Vectors.addScaled(gradWeightRow, input[n], grad[n * outFeatures + j]);
+                gradBias += grad[n * outFeatures + j];
             }
             for (int i = 0; i < inFeatures; i++) {
-                weight.grad()[j * inFeatures + i] += row[i];
+                weight.grad()[j * inFeatures + i] += gradWeightRow[i];
             }
-            bias.grad()[j] += biasSum;
+            bias.grad()[j] += gradBias;
         });
         return FeatureMap.wrap(new int[] {batch, inFeatures, 1, 1}, gradInput);
     }
