@@ -13,7 +13,7 @@ final class AveragePooling {
      */
     static FeatureMap pool(FeatureMap input, Windows windows, boolean countPadding, int divisorOverride) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.Loop loop;
+        Parallel.Range loop;
         if (FastAveragePooling.applies(windows)) {
             loop = (first, end) -> FastAveragePooling.poolPlanes(input, windows, countPadding, divisorOverride, out,
                     first, end);
@@ -23,7 +23,7 @@ final class AveragePooling {
         } else {
             loop = (first, end) -> poolPlanes(input, windows, countPadding, divisorOverride, out, first, end);
         }
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
+        Parallel.forEachPlane(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 
@@ -64,7 +64,7 @@ final class AveragePooling {
         float[] grad = gradOutput.data;
         float[] gradInput = new float[inputShape[0] * inputShape[1] * height * width];
         int outputPlane = rows.count() * cols.count();
-        Planes.forEach(inputShape[0] * inputShape[1], (long) height * width + outputPlane, (first, end) -> {
+        Parallel.forEachPlane(inputShape[0] * inputShape[1], (long) height * width + outputPlane, (first, end) -> {
             int o = first * outputPlane;
             for (int plane = first; plane < end; plane++) {
                 int base = plane * height * width;
@@ -105,7 +105,7 @@ final class AveragePooling {
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
         float[] out = new float[windows.outputCells(input)];
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
+        Parallel.forEachPlane(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
             int o = first * rows.count() * cols.count();
             for (int plane = first; plane < end; plane++) {
                 int base = plane * input.height() * input.width();
@@ -135,7 +135,7 @@ final class AveragePooling {
         float[] in = input.data;
         float[] grad = gradOutput.data;
         float[] gradInput = new float[in.length];
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
+        Parallel.forEachPlane(input.batch() * input.channels(), windows.cellsPerPlane(input), (first, end) -> {
             int o = first * rows.count() * cols.count();
             for (int plane = first; plane < end; plane++) {
                 int base = plane * input.height() * width;

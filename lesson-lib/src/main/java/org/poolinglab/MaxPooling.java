@@ -16,10 +16,10 @@ final class MaxPooling {
      */
     static FeatureMap pool(FeatureMap input, Windows windows) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.Loop loop = FastMaxPooling.applies(windows)
+        Parallel.Range loop = FastMaxPooling.applies(windows)
                 ? (first, end) -> FastMaxPooling.poolPlanes(input, windows, out, first, end)
                 : (first, end) -> poolPlanes(input, windows, out, first, end);
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
+        Parallel.forEachPlane(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 
@@ -59,10 +59,10 @@ final class MaxPooling {
      */
     static FeatureMap poolWithIndices(FeatureMap input, Windows windows, int[] indices) {
         float[] out = new float[windows.outputCells(input)];
-        Planes.Loop loop = FastMaxPooling.applies(windows)
+        Parallel.Range loop = FastMaxPooling.applies(windows)
                 ? (first, end) -> FastMaxPooling.poolWithIndicesPlanes(input, windows, out, indices, first, end)
                 : (first, end) -> poolWithIndicesPlanes(input, windows, out, indices, first, end);
-        Planes.forEach(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
+        Parallel.forEachPlane(input.batch() * input.channels(), windows.cellsPerPlane(input), loop);
         return windows.outputOf(input, out);
     }
 
@@ -109,7 +109,7 @@ final class MaxPooling {
         float[] gradInput = new float[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
         int outputPlane = gradOutput.height() * gradOutput.width();
         int inputPlane = inputShape[2] * inputShape[3];
-        Planes.forEach(inputShape[0] * inputShape[1], inputPlane + outputPlane, (first, end) -> {
+        Parallel.forEachPlane(inputShape[0] * inputShape[1], inputPlane + outputPlane, (first, end) -> {
             for (int plane = first, o = first * outputPlane; plane < end; plane++) {
                 int base = plane * inputPlane;
                 for (int planeEnd = o + outputPlane; o < planeEnd; o++) {
@@ -132,7 +132,7 @@ final class MaxPooling {
         int pooledPlane = pooled.height() * pooled.width();
         int outputPlane = outputSize.height() * outputSize.width();
         float[] out = new float[pooled.batch() * pooled.channels() * outputPlane];
-        Planes.forEach(pooled.batch() * pooled.channels(), pooledPlane + outputPlane, (first, end) -> {
+        Parallel.forEachPlane(pooled.batch() * pooled.channels(), pooledPlane + outputPlane, (first, end) -> {
             for (int plane = first, i = first * pooledPlane; plane < end; plane++) {
                 int base = plane * outputPlane;
                 for (int planeEnd = i + pooledPlane; i < planeEnd; i++) {
@@ -152,7 +152,7 @@ final class MaxPooling {
         int pooledPlane = pooled.height() * pooled.width();
         int outputPlane = gradOutput.height() * gradOutput.width();
         float[] gradInput = new float[indices.length];
-        Planes.forEach(pooled.batch() * pooled.channels(), pooledPlane * 2L, (first, end) -> {
+        Parallel.forEachPlane(pooled.batch() * pooled.channels(), pooledPlane * 2L, (first, end) -> {
             for (int plane = first, i = first * pooledPlane; plane < end; plane++) {
                 int base = plane * outputPlane;
                 for (int planeEnd = i + pooledPlane; i < planeEnd; i++) {

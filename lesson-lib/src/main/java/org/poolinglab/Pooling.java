@@ -16,6 +16,9 @@ import java.util.List;
  * says how much the loss changes with each input cell (shaped like the input), exactly as PyTorch's
  * autograd computes it. This is how a network that learns sends its error back through a pooling layer.
  *
+ * <p>Large maps are shared out across the processor's cores ({@link Parallel}), with the same result, bit
+ * for bit, on any number of threads.
+ *
  * <p>The lesson's example:
  * <pre>{@code
  * FeatureMap x = FeatureMap.of(new double[][] {
@@ -32,24 +35,6 @@ import java.util.List;
 public final class Pooling {
 
     private Pooling() {
-    }
-
-    /**
-     * Sets how many threads one pooling call may use, forward or backward; unless set, one per processor
-     * core. Only large maps are shared out (from about {@value Planes#CELLS_PER_THREAD} cells read and written
-     * per thread; a 28x28 image with up to 160 channels stays on the caller's thread), a block of whole
-     * planes to each thread, so the result is the same, bit for bit, on any number of threads. 1 keeps every
-     * call on the caller's thread, e.g. when the caller already pools several maps at once.
-     *
-     * @param threads at least 1
-     */
-    public static void setThreads(int threads) {
-        Planes.setThreads(threads);
-    }
-
-    /** How many threads one pooling call may use: see {@link #setThreads}. */
-    public static int threads() {
-        return Planes.threads();
     }
 
     /**

@@ -25,7 +25,7 @@ record Windows(AxisWindows rows, AxisWindows cols) {
         return input.batch() * input.channels() * rows.count() * cols.count();
     }
 
-    /** The cells pooling one plane of {@code input} reads and writes: the work {@link Planes} shares out. */
+    /** The cells pooling one plane of {@code input} reads and writes: the work {@link Parallel#forEachPlane} shares out. */
     long cellsPerPlane(FeatureMap input) {
         return (long) input.height() * input.width() + (long) rows.count() * cols.count();
     }

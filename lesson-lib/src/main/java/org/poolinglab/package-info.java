@@ -12,6 +12,6 @@
  * ({@code MaxPooling}, {@code AveragePooling}), over windows worked out once per call ({@code AxisWindows}).
  * Those are the reference loops, written the way the lesson explains pooling; the common cases run through
  * faster loops beside them ({@code FastMaxPooling}, {@code FastAveragePooling}), which the tests hold to the
- * reference, and large maps are shared out across threads by {@code Planes}.
+ * reference, and large maps are shared out across threads by {@link org.poolinglab.Parallel}.
  */
 package org.poolinglab;

@@ -23,7 +23,7 @@ class ThreadsTest {
 
     @AfterEach
     void restoreTheDefault() {
-        Pooling.setThreads(Runtime.getRuntime().availableProcessors());
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
     /** Large enough for three threads: 4 x 8 planes of 128 x 128. */
@@ -61,10 +61,10 @@ class ThreadsTest {
     @Test
     void everyOperationGivesTheSameBitsOnAnyNumberOfThreads() {
         for (Operation operation : operations) {
-            Pooling.setThreads(1);
+            Parallel.setThreads(1);
             Object alone = operation.call().apply(large);
             for (int threads = 2; threads <= 3; threads++) {
-                Pooling.setThreads(threads);
+                Parallel.setThreads(threads);
                 assertEquals(alone, operation.call().apply(large), operation.name() + " on " + threads + " threads");
             }
         }
@@ -72,13 +72,13 @@ class ThreadsTest {
 
     @Test
     void aLargeMapIsSharedOutInBlocksOfPlanes() {
-        Pooling.setThreads(3);
+        Parallel.setThreads(3);
         int planes = 32;
         AtomicIntegerArray visits = new AtomicIntegerArray(planes);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         AtomicInteger parts = new AtomicInteger();
         CountDownLatch twoThreadsSeen = new CountDownLatch(2);
-        Planes.forEach(planes, 128 * 128 + 64 * 64, (first, end) -> {
+        Parallel.forEachPlane(planes, 128 * 128 + 64 * 64, (first, end) -> {
             parts.incrementAndGet();
             if (threads.add(Thread.currentThread())) {
                 twoThreadsSeen.countDown();
@@ -99,10 +99,10 @@ class ThreadsTest {
 
     @Test
     void aSingle28x28ImageWith160ChannelsStaysOnTheCallersThread() {
-        Pooling.setThreads(8);
+        Parallel.setThreads(8);
         Thread caller = Thread.currentThread();
         AtomicInteger parts = new AtomicInteger();
-        Planes.forEach(160, 28 * 28 + 14 * 14, (first, end) -> {
+        Parallel.forEachPlane(160, 28 * 28 + 14 * 14, (first, end) -> {
             assertEquals(Thread.currentThread(), caller);
             assertEquals(List.of(0, 160), List.of(first, end));
             parts.incrementAndGet();
@@ -112,7 +112,7 @@ class ThreadsTest {
 
     @Test
     void rejectsZeroThreads() {
-        assertRejected(() -> Pooling.setThreads(0), "threads", ">= 1", "0");
+        assertRejected(() -> Parallel.setThreads(0), "threads", ">= 1", "0");
     }
 
     private static FeatureMap gradient(FeatureMap x, int height, int width) {

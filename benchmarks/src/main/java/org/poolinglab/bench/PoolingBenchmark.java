@@ -20,12 +20,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.poolinglab.FeatureMap;
+import org.poolinglab.Parallel;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.Pooling;
 
 /**
  * The four shapes of DESIGN.md's performance targets (float32), on one thread and on all cores
- * ({@link Pooling#setThreads}), and a plain memory copy of the largest input for scale.
+ * ({@link Parallel#setThreads}), and a plain memory copy of the largest input for scale.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -35,7 +36,7 @@ import org.poolinglab.Pooling;
 @State(Scope.Benchmark)
 public class PoolingBenchmark {
 
-    /** Threads per call ({@link Pooling#setThreads}): a number, or "all" for one per core. */
+    /** Threads per call ({@link Parallel#setThreads}): a number, or "all" for one per core. */
     @Param({"1", "all"})
     public String threads;
 
@@ -52,7 +53,7 @@ public class PoolingBenchmark {
     @Setup
     public void setUp() {
         int count = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-        Pooling.setThreads(count);
+        Parallel.setThreads(count);
         copyParts = count;
         copyThreads = Executors.newFixedThreadPool(count);
         large = random(1, 64, 256, 256);

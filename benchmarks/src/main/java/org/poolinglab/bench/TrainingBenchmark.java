@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.poolinglab.FeatureMap;
-import org.poolinglab.Pooling;
+import org.poolinglab.Parallel;
 import org.poolinglab.nn.AvgPool2d;
 import org.poolinglab.nn.Conv2d;
 import org.poolinglab.nn.Flatten;
@@ -27,8 +27,8 @@ import org.poolinglab.nn.Sgd;
 /**
  * One training step (forward, loss, backward, SGD update) of notebook 06's network on a batch of 64
  * random 1x28x28 images: Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) |
- * nothing] -> Flatten -> Linear(-> 10), on one thread and on every core (the layers' threads and
- * {@link Pooling#setThreads}). benchmarks/pytorch/train_step.py times the same step in PyTorch.
+ * nothing] -> Flatten -> Linear(-> 10), on one thread and on every core
+ * ({@link Parallel#setThreads}). benchmarks/pytorch/train_step.py times the same step in PyTorch.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -56,8 +56,8 @@ public class TrainingBenchmark {
     @Setup
     public void setUp() {
         int count = threadCount(threads);
-        model = network(pooling, new Random(6)).threads(count);
-        Pooling.setThreads(count); // the pooling layers run on Pooling's threads
+        Parallel.setThreads(count);
+        model = network(pooling, new Random(6));
         sgd = new Sgd(model.parameters(), 0.01, 0.9);
         Random random = new Random(42);
         float[] pixels = new float[BATCH * 28 * 28];

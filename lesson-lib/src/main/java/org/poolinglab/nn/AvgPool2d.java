@@ -8,8 +8,7 @@ import org.poolinglab.Pooling;
 /**
  * Average pooling as a layer, PyTorch's {@code nn.AvgPool2d}: {@link Pooling#avgPool} forward;
  * backward ({@link Pooling#avgPoolBackward}), each output cell's gradient is divided by the window's
- * divisor and shared equally by the cells the window averaged. Nothing to learn. Runs on
- * {@link Pooling}'s threads ({@link Pooling#setThreads}).
+ * divisor and shared equally by the cells the window averaged. Nothing to learn.
  */
 public final class AvgPool2d extends Layer {
 

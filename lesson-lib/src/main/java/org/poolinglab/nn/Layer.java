@@ -3,6 +3,7 @@ package org.poolinglab.nn;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.poolinglab.FeatureMap;
+import org.poolinglab.Parallel;
 
 /**
  * One step of a network. {@link #forward} computes the layer's output for a batch and remembers what
@@ -10,11 +11,10 @@ import org.poolinglab.FeatureMap;
  * output and returns the gradient with respect to the input, adding the gradients of the layer's own
  * {@link #parameters()} to their {@link Parameter#grad()} on the way (the chain rule, one layer at a time).
  *
- * <p>Layers split a batch over {@link #threads()} threads; the results do not depend on how many.
+ * <p>Layers share a batch out across the processor's cores ({@link Parallel#setThreads} says how many);
+ * the results do not depend on how many.
  */
 public abstract class Layer {
-
-    private int threads = Runtime.getRuntime().availableProcessors();
 
     /** The output for {@code input} ({@code N x C x H x W}); remembers what {@link #backward} needs. */
     public abstract FeatureMap forward(FeatureMap input);
@@ -55,23 +55,8 @@ public abstract class Layer {
         parameters().forEach(Parameter::zeroGrad);
     }
 
-    /** How many threads the batch is split over; by default, one per core. */
-    public final int threads() {
-        return threads;
-    }
-
-    /**
-     * Splits the work of each batch over {@code threads} threads. The results are identical, bit for
-     * bit, for any number. (The pooling layers run on {@link org.poolinglab.Pooling}'s threads instead,
-     * set with {@link org.poolinglab.Pooling#setThreads}, which gives the same guarantee.)
-     */
-    public Layer threads(int threads) {
-        this.threads = Check.atLeast("threads", threads, 1);
-        return this;
-    }
-
-    /** Runs {@code task.accept(i)} for {@code i = 0 .. count - 1}, split over {@link #threads()} threads. */
+    /** Runs {@code task.accept(i)} for {@code i = 0 .. count - 1}, shared out across the cores ({@link Parallel}). */
     final void inParallel(int count, IntConsumer task) {
-        Parallel.forEach(threads, count, task);
+        Parallel.forEach(count, task);
     }
 }

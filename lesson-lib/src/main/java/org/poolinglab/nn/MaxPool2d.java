@@ -10,7 +10,7 @@ import org.poolinglab.Pooling;
  * Max pooling as a layer, PyTorch's {@code nn.MaxPool2d}: {@link Pooling#maxPoolWithIndices} forward,
  * which also records where each window's maximum was; backward, each output cell's whole gradient goes
  * to that one input cell ({@link Pooling#maxPoolBackward(PooledWithIndices, FeatureMap)}), and every
- * other cell gets none. Nothing to learn. Runs on {@link Pooling}'s threads ({@link Pooling#setThreads}).
+ * other cell gets none. Nothing to learn.
  */
 public final class MaxPool2d extends Layer {
 

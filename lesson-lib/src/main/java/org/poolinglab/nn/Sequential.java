@@ -146,13 +146,6 @@ public final class Sequential extends Layer {
         return total;
     }
 
-    /** Sets every layer's thread count (see {@link Layer#threads(int)}); returns this model. */
-    @Override
-    public Sequential threads(int threads) {
-        super.threads(threads);
-        layers.forEach(layer -> layer.threads(threads));
-        return this;
-    }
 
     /**
      * The network layer by layer for one image of shape {@code input}: each layer's output shape, the

@@ -18,7 +18,7 @@
  * <p>Everything follows PyTorch: the same formulas, the same starting weights' distribution (drawn
  * from a {@link java.util.Random} you seed), the same update rule. The data flowing between layers is
  * a {@link org.poolinglab.FeatureMap}, {@code N x C x H x W}; dense values are {@code N x features x 1 x 1}.
- * Layers split each batch over several threads, and the results are the same, bit for bit, on any
- * number of threads: no sum is ever split between threads.
+ * Layers share each batch out across the processor's cores ({@link org.poolinglab.Parallel}), and the
+ * results are the same, bit for bit, on any number of threads: no sum is ever split between threads.
  */
 package org.poolinglab.nn;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.poolinglab.FeatureMap;
+import org.poolinglab.Parallel;
 import org.poolinglab.Pooling;
 
 /** Training gives the same numbers, bit for bit, on one thread and on several, and for the same seed. */
@@ -47,23 +48,23 @@ class DeterminismTest {
                 new Linear(3 * 2 * 2, 5, random));
     }
 
-    /** Trains with the layers and the pooling layers' {@link Pooling} both on {@code threads} threads. */
+    /** Trains with every layer, the pooling layers' {@link Pooling} calls too, on {@code threads} threads. */
     private static List<float[]> train(int threads, Supplier<Sequential> network) {
-        Sequential model = network.get().threads(threads);
+        Sequential model = network.get();
         Sgd sgd = new Sgd(model.parameters(), 0.05, 0.9);
         FeatureMap images = GradientCheck.randomMap(1, 400, 1, 14, 14);
         int[] labels = new int[images.batch()];
         for (int n = 0; n < labels.length; n++) {
             labels[n] = n % 5;
         }
-        int poolingThreads = Pooling.threads();
-        Pooling.setThreads(threads);
+        int previousThreads = Parallel.threads();
+        Parallel.setThreads(threads);
         try {
             for (int step = 0; step < STEPS; step++) {
                 model.trainStep(images, labels, sgd);
             }
         } finally {
-            Pooling.setThreads(poolingThreads);
+            Parallel.setThreads(previousThreads);
         }
         return parameters(model);
     }

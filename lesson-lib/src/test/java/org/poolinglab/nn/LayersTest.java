@@ -211,7 +211,6 @@ class LayersTest {
         void optimiserSettings() {
             assertRejected(() -> new Sgd(java.util.List.of(), 0, 0.9), "learningRate must be a positive number but was 0.0");
             assertRejected(() -> new Sgd(java.util.List.of(), 0.1, 1), "momentum must be in [0, 1) but was 1.0");
-            assertRejected(() -> new ReLU().threads(0), "threads must be >= 1 but was 0");
         }
 
         private void assertRejected(Executable call, String... fragments) {
