@@ -19,17 +19,18 @@ import org.poolinglab.FeatureMap;
 /**
  * Feature maps as XChart heat maps, one chart per map, drawn side by side with one cell size and one
  * colour scale, so a smaller map looks smaller and equal values look equal; one colour bar on the right.
- * Row 0 is at the top, like the printed grid.
+ * Row 0 is at the top, like the printed grid. Sizes below are at normal size: {@link Plots#scale} makes
+ * every one of them larger by the same factor.
  */
 final class HeatMaps {
 
     /**
-     * Cells at least this many pixels wide get their value written in them. So a map with values is at
-     * least as wide as the narrowest plot area XChart draws, and its plot area is exactly its grid: the
-     * background of its blank zeros (see {@link Panel#heatData}) shows nowhere else.
+     * Cells at least this many pixels wide (at normal size) get their value written in them. So a map
+     * with values is at least as wide as the narrowest plot area XChart draws, and its plot area is
+     * exactly its grid: the background of its blank zeros (see {@link Panel#heatData}) shows nowhere else.
      */
     static final int VALUES_FROM_CELL = FittedHeatMapChart.MIN_PLOT_WIDTH;
-    /** Cells at least this many pixels wide get row and column numbers along the edges. */
+    /** Cells at least this many pixels wide (at normal size) get row and column numbers along the edges. */
     static final int INDICES_FROM_CELL = 16;
     static final int MIN_CELL = 3;
     static final int MAX_CELL = 56;
@@ -70,12 +71,12 @@ final class HeatMaps {
         }
 
         boolean showIndices() {
-            return cell >= INDICES_FROM_CELL;
+            return cell >= Palette.px(INDICES_FROM_CELL);
         }
 
         /** The width of the title or the caption, whichever is wider. */
         int textWidth() {
-            return Math.max(Palette.width(title, Palette.TITLE), Palette.width(caption(), Palette.LABEL));
+            return Math.max(Palette.width(title, Palette.title()), Palette.width(caption(), Palette.label()));
         }
 
         /** The size of the map, e.g. "4x4", and the value of a 1x1 map whose cell is too small to hold it. */
@@ -105,7 +106,7 @@ final class HeatMaps {
 
     /**
      * The panels of {@code planes} side by side with the largest cell size, up to {@value #MAX_CELL}
-     * pixels, at which the row fits. When one of them is mostly zeros, every panel leaves its zeros
+     * pixels, at which the row fits. When one of the maps is mostly zeros, every panel leaves its zeros
      * blank, so the maps read alike.
      */
     static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
@@ -113,9 +114,9 @@ final class HeatMaps {
         for (FeatureMap plane : planes) {
             longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
         }
-        for (int cell = Math.min(MAX_CELL, MAX_GRID_SIDE / longestSide); ; cell--) {
+        for (int cell = Math.min(Palette.px(MAX_CELL), Palette.px(MAX_GRID_SIDE) / longestSide); ; cell--) {
             List<Panel> panels = layout(titles, planes, cell);
-            if (cell <= MIN_CELL || rowWidth(panels) <= MAX_ROW_WIDTH) {
+            if (cell <= MIN_CELL || rowWidth(panels) <= Palette.px(MAX_ROW_WIDTH)) {
                 return panels;
             }
         }
@@ -123,15 +124,15 @@ final class HeatMaps {
 
     /** About how wide the row of panels will be: each grid or its title, whichever is wider, and the frames. */
     private static int rowWidth(List<Panel> panels) {
-        int width = COLOUR_BAR;
+        int width = Palette.px(COLOUR_BAR);
         for (Panel panel : panels) {
-            width += Math.max(panel.gridWidth(), panel.textWidth()) + CHART_FRAME;
+            width += Math.max(panel.gridWidth(), panel.textWidth()) + Palette.px(CHART_FRAME);
         }
         return width;
     }
 
     private static List<Panel> layout(List<String> titles, List<FeatureMap> planes, int cell) {
-        boolean showValues = cell >= VALUES_FROM_CELL;
+        boolean showValues = cell >= Palette.px(VALUES_FROM_CELL);
         boolean blankZeros = showValues && planes.stream().anyMatch(HeatMaps::mostlyZeros);
         List<Panel> panels = new ArrayList<>(planes.size());
         for (int i = 0; i < planes.size(); i++) {
@@ -151,9 +152,12 @@ final class HeatMaps {
         return 2 * zeros >= plane.height() * plane.width();
     }
 
-    /** The panels in one row, with one colour bar from {@code min} to {@code max} on the right. */
+    /**
+     * The panels in one row, with one colour bar from {@code min} to {@code max} on the right; at a
+     * {@link Plots#scale} larger than 1, shrunk as a whole where that would not fit a slide.
+     */
     static BufferedImage draw(List<Panel> panels, double min, double max) {
-        return row(charts(panels, min, max));
+        return Palette.fitSlide(row(charts(panels, min, max)));
     }
 
     /** One chart per panel, each sized so that its plot area is its grid, then the colour bar. */
@@ -164,7 +168,7 @@ final class HeatMaps {
             charts.add(chart(panel, min, max, valueFont));
         }
         int tallestGrid = panels.stream().mapToInt(Panel::gridHeight).max().orElseThrow();
-        int barHeight = Math.max(MIN_BAR_HEIGHT, Math.min(MAX_BAR_HEIGHT, tallestGrid));
+        int barHeight = Math.max(Palette.px(MIN_BAR_HEIGHT), Math.min(Palette.px(MAX_BAR_HEIGHT), tallestGrid));
         charts.add(colourBar(min, max, barHeight, blankNote(panels)));
         return charts;
     }
@@ -180,7 +184,7 @@ final class HeatMaps {
                 .title(panel.title()).xAxisTitle(panel.caption()));
         HeatMapStyler styler = chart.getStyler();
         style(styler, min, max);
-        styler.setChartPadding(CHART_PADDING + roomForText(panel.gridWidth(), panel.textWidth()));
+        styler.setChartPadding(Palette.px(CHART_PADDING) + roomForText(panel.gridWidth(), panel.textWidth()));
         styler.setShowValue(panel.showValues());
         styler.setValueFont(valueFont);
         styler.setAxisTicksVisible(panel.showIndices());
@@ -199,11 +203,12 @@ final class HeatMaps {
      */
     static FittedHeatMapChart colourBar(double min, double max, int height, String note) {
         int bands = height / 2;
+        int barWidth = Palette.px(BAR_WIDTH);
         FittedHeatMapChart chart = new FittedHeatMapChart(new HeatMapChartBuilder()
-                .width(BAR_WIDTH + 100).height(height + 100).xAxisTitle(note));
+                .width(barWidth + 100).height(height + 100).xAxisTitle(note));
         HeatMapStyler styler = chart.getStyler();
         style(styler, min, max);
-        styler.setChartPadding(CHART_PADDING + roomForText(BAR_WIDTH, Palette.width(note, Palette.LABEL)));
+        styler.setChartPadding(Palette.px(CHART_PADDING) + roomForText(barWidth, Palette.width(note, Palette.label())));
         styler.setXAxisTicksVisible(false);
         styler.setYAxisGroupPosition(0, Styler.YAxisPosition.Right);
         List<String> labels = new ArrayList<>(bands);
@@ -214,7 +219,7 @@ final class HeatMaps {
             scale.add(new Number[] {0, band, min + (max - min) * band / (bands - 1)});
         }
         chart.addSeries("colour scale", List.of(" "), labels, scale);
-        chart.fitGrid(BAR_WIDTH, 2 * bands);
+        chart.fitGrid(barWidth, 2 * bands);
         return chart;
     }
 
@@ -228,12 +233,12 @@ final class HeatMaps {
         styler.setPlotBorderVisible(false);
         styler.setPlotGridLinesVisible(false);
         styler.setChartFontColor(Palette.TEXT);
-        styler.setChartTitleFont(Palette.TITLE);
+        styler.setChartTitleFont(Palette.title());
         styler.setChartTitleBoxVisible(false);
-        styler.setChartTitlePadding(8);
-        styler.setAxisTitleFont(Palette.LABEL);
+        styler.setChartTitlePadding(Palette.px(8));
+        styler.setAxisTitleFont(Palette.label());
         styler.setXAxisTitleColor(Palette.MUTED_TEXT);
-        styler.setAxisTickLabelsFont(Palette.LABEL);
+        styler.setAxisTickLabelsFont(Palette.label());
         styler.setAxisTickLabelsColor(Palette.MUTED_TEXT);
         styler.setAxisTicksLineVisible(false);
         styler.setAxisTicksMarksVisible(false);
@@ -255,7 +260,7 @@ final class HeatMaps {
     static Font valueFont(List<Panel> panels) {
         int cell = panels.get(0).cell();
         if (!panels.get(0).showValues()) {
-            return Palette.VALUE;
+            return Palette.value();
         }
         Set<String> texts = new HashSet<>();
         for (Panel panel : panels) {
@@ -263,14 +268,10 @@ final class HeatMaps {
                 texts.add(format(value));
             }
         }
-        String widest = texts.stream().max(Comparator.comparingInt(text -> Palette.width(text, Palette.VALUE)))
+        Font value = Palette.value();
+        String widest = texts.stream().max(Comparator.comparingInt(text -> Palette.width(text, value)))
                 .orElseThrow();
-        int size = Math.max(9, Math.min(17, cell * 2 / 5));
-        Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
-        while (size > 9 && Palette.width(widest, font) > cell - 6) {
-            font = font.deriveFont((float) --size);
-        }
-        return font;
+        return Palette.cellFont(widest, cell);
     }
 
     /**
@@ -285,7 +286,7 @@ final class HeatMaps {
         int top = 0;
         for (int i = 0; i < count; i++) {
             plotTop[i] = (int) Math.round(charts.get(i).plotArea().getY());
-            extraPadding[i] = charts.get(i).getStyler().getChartPadding() - CHART_PADDING;
+            extraPadding[i] = charts.get(i).getStyler().getChartPadding() - Palette.px(CHART_PADDING);
             top = Math.max(top, plotTop[i] - extraPadding[i]);
         }
         int height = 0;
@@ -299,7 +300,7 @@ final class HeatMaps {
             for (int i = 0; i < count; i++) {
                 FittedHeatMapChart chart = charts.get(i);
                 g.drawImage(BitmapEncoder.getBufferedImage(chart), x, top - plotTop[i], null);
-                x += chart.getWidth() + GAP;
+                x += chart.getWidth() + Palette.px(GAP);
             }
         } finally {
             g.dispose();
@@ -308,7 +309,7 @@ final class HeatMaps {
     }
 
     private static int chartsWidth(List<FittedHeatMapChart> charts) {
-        return charts.stream().mapToInt(FittedHeatMapChart::getWidth).sum() + GAP * (charts.size() - 1);
+        return charts.stream().mapToInt(FittedHeatMapChart::getWidth).sum() + Palette.px(GAP) * (charts.size() - 1);
     }
 
     /** 0, 1, ..., width - 1 as axis labels, left to right. */

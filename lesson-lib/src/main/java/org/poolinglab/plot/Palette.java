@@ -28,15 +28,56 @@ final class Palette {
     static final Color AVERAGED = new Color(0xFEE0B6);
     static final Color DONE = new Color(0xDCEBFA);
 
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    static final Font VALUE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    /** Pictures are drawn at most this wide and this high, so that a slide shows them readably. */
+    static final int SLIDE_WIDTH = 1300;
+    static final int SLIDE_HEIGHT = 760;
 
-    static final BasicStroke THIN = new BasicStroke(1f);
-    static final BasicStroke THICK = new BasicStroke(4f);
+    /** How many times their normal size pictures are drawn: more than 1 for a projector ({@link Plots#scale}). */
+    private static volatile double scale = 1;
 
     private Palette() {
+    }
+
+    static double scale() {
+        return scale;
+    }
+
+    static void scale(double factor) {
+        scale = factor;
+    }
+
+    /** A length of {@code pixels} at normal size, at the current scale. */
+    static int px(double pixels) {
+        return (int) Math.round(pixels * scale);
+    }
+
+    static Font title() {
+        return font(Font.BOLD, 18);
+    }
+
+    static Font subtitle() {
+        return font(Font.PLAIN, 15);
+    }
+
+    static Font label() {
+        return font(Font.PLAIN, 13);
+    }
+
+    static Font value() {
+        return font(Font.BOLD, 16);
+    }
+
+    /** The sans-serif font of {@code size} pixels at normal size, at the current scale. */
+    static Font font(int style, int size) {
+        return new Font(Font.SANS_SERIF, style, px(size));
+    }
+
+    static BasicStroke thin() {
+        return new BasicStroke((float) scale);
+    }
+
+    static BasicStroke thick() {
+        return new BasicStroke((float) (4 * scale));
     }
 
     /** A white image with anti-aliased drawing, ready to paint on; dispose the graphics when done. */
@@ -59,13 +100,43 @@ final class Palette {
 
     /** Draws {@code text} in bold in the middle of the square cell at {@code (x, y)}, as large as fits. */
     static void centredInCell(Graphics2D g, String text, int x, int y, int cell) {
-        int size = Math.max(9, Math.min(17, cell * 2 / 5));
+        Font font = cellFont(text, cell);
+        g.setFont(font);
+        centred(g, text, x + cell / 2, y + cell / 2 + font.getSize() / 3);
+    }
+
+    /** The bold font in which {@code text} fits a square cell of {@code cell} pixels: as large as fits, within limits. */
+    static Font cellFont(String text, int cell) {
+        int smallest = px(9);
+        int size = Math.max(smallest, Math.min(px(17), cell * 2 / 5));
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
-        while (size > 9 && width(text, font) > cell - 6) {
+        while (size > smallest && width(text, font) > cell - px(6)) {
             font = font.deriveFont((float) --size);
         }
-        g.setFont(font);
-        centred(g, text, x + cell / 2, y + cell / 2 + size / 3);
+        return font;
+    }
+
+    /**
+     * {@code image} as it is when it fits a slide ({@value #SLIDE_WIDTH}x{@value #SLIDE_HEIGHT}), else shrunk
+     * to fit, keeping its proportions.
+     */
+    static BufferedImage fitSlide(BufferedImage image) {
+        double shrink = Math.min((double) SLIDE_WIDTH / image.getWidth(), (double) SLIDE_HEIGHT / image.getHeight());
+        if (shrink >= 1) {
+            return image;
+        }
+        int width = Math.max(1, (int) (image.getWidth() * shrink));
+        int height = Math.max(1, (int) (image.getHeight() * shrink));
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(result);
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return result;
     }
 
     /** The width {@code text} takes in {@code font}. */

@@ -35,13 +35,46 @@ import org.poolinglab.Pooling;
  * Plots.beforeAfter(x, PoolSpec.of(2), PoolType.MAX)
  * Plots.grid(Plots.windowFrames(x, PoolSpec.of(2), PoolType.MAX), 2)
  * }</pre>
+ * Every picture fits a slide: at most {@value #MAX_WIDTH}x{@value #MAX_HEIGHT} pixels.
  */
 public final class Plots {
 
     /** {@link #windowFrames} draws maps up to this many rows and columns; larger ones would be unreadable. */
     public static final int MAX_FRAME_SIDE = 16;
+    /** No picture is wider than this, so that a slide shows it readably. */
+    public static final int MAX_WIDTH = Palette.SLIDE_WIDTH;
+    /** No picture is taller than this, so that a slide shows it readably. */
+    public static final int MAX_HEIGHT = Palette.SLIDE_HEIGHT;
+    /** The largest {@link #scale}: twice the normal size. */
+    public static final double MAX_SCALE = 2;
+    /** A line or bar chart's size at normal size. */
+    static final int CHART_WIDTH = 720;
+    static final int CHART_HEIGHT = 420;
+    /** XChart's line width, made larger with the scale. */
+    private static final float LINE_WIDTH = 2;
 
     private Plots() {
+    }
+
+    /**
+     * Draws every picture from now on {@code factor} times its normal size, for a projector: fonts,
+     * cells, lines and gaps of heat maps, charts, the sliding-window frames and the {@link Stepper}'s
+     * steps. Put it once at the top of a notebook, e.g. {@code Plots.scale(1.5);};
+     * {@code Plots.scale(1)} goes back to normal. Pictures still fit a slide
+     * ({@value #MAX_WIDTH}x{@value #MAX_HEIGHT}): one that would be larger is shrunk as a whole until
+     * it fits, so it shows as large as a slide allows.
+     *
+     * @param factor from 1 (normal size) to {@value #MAX_SCALE}
+     */
+    public static void scale(double factor) {
+        require(factor >= 1 && factor <= MAX_SCALE, "factor must be from 1 to " + HeatMaps.format(MAX_SCALE)
+                + " but was " + factor);
+        Palette.scale(factor);
+    }
+
+    /** How many times their normal size pictures are drawn now: 1 unless {@link #scale(double)} said otherwise. */
+    public static double scale() {
+        return Palette.scale();
     }
 
     /**
@@ -160,10 +193,10 @@ public final class Plots {
         return absolute;
     }
 
-    /** Images next to each other, top-aligned, with a small gap. */
+    /** Images next to each other, top-aligned, with a small gap; shrunk as a whole where that would not fit a slide. */
     public static BufferedImage row(BufferedImage... images) {
         require(images != null && images.length > 0, "images must not be empty");
-        int gap = 12;
+        int gap = Palette.px(12);
         int width = Arrays.stream(images).mapToInt(BufferedImage::getWidth).sum() + gap * (images.length - 1);
         int height = Arrays.stream(images).mapToInt(BufferedImage::getHeight).max().orElseThrow();
         BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -177,14 +210,17 @@ public final class Plots {
         } finally {
             g.dispose();
         }
-        return result;
+        return Palette.fitSlide(result);
     }
 
-    /** Images in rows of {@code columns}, each cell as large as the largest image. */
+    /**
+     * Images in rows of {@code columns}, each cell as large as the largest image; shrunk as a whole where
+     * that would not fit a slide.
+     */
     public static BufferedImage grid(List<BufferedImage> images, int columns) {
         require(images != null && !images.isEmpty(), "images must not be empty");
         require(columns >= 1, "columns must be >= 1 but was " + columns);
-        int gap = 12;
+        int gap = Palette.px(12);
         int cellWidth = images.stream().mapToInt(BufferedImage::getWidth).max().orElseThrow();
         int cellHeight = images.stream().mapToInt(BufferedImage::getHeight).max().orElseThrow();
         int cols = Math.min(columns, images.size());
@@ -199,7 +235,7 @@ public final class Plots {
         } finally {
             g.dispose();
         }
-        return result;
+        return Palette.fitSlide(result);
     }
 
     /**
@@ -221,14 +257,15 @@ public final class Plots {
 
     static XYChart lineChart(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
         require(x != null && x.length > 0, "x must not be empty");
-        XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
-        chart.getStyler().setMarkerSize(7);
+        chart.getStyler().setMarkerSize(Palette.px(7));
         for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
             require(entry.getValue().length == x.length, "series '" + entry.getKey() + "' must have " + x.length
                     + " values (one per x) but has " + entry.getValue().length);
-            chart.addSeries(entry.getKey(), x, entry.getValue()).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(entry.getKey(), x, entry.getValue()).setMarker(SeriesMarkers.CIRCLE)
+                    .setLineWidth(LINE_WIDTH * (float) Palette.scale());
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
@@ -236,10 +273,11 @@ public final class Plots {
 
     static CategoryChart barChart(String title, String yTitle, List<String> categories, Map<String, double[]> series) {
         require(categories != null && !categories.isEmpty(), "categories must not be empty");
-        CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title(title).yAxisTitle(yTitle).build();
+        CategoryChart chart = new CategoryChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
+                .title(title).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setLabelsFont(Palette.LABEL);
+        chart.getStyler().setLabelsFont(Palette.label());
         chart.getStyler().setLabelsPosition(0.9);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setLabelsFontColor(Palette.TEXT);
@@ -257,11 +295,11 @@ public final class Plots {
         styler.setChartBackgroundColor(Palette.BACKGROUND);
         styler.setPlotBackgroundColor(Palette.BACKGROUND);
         styler.setPlotBorderVisible(false);
-        styler.setChartTitleFont(Palette.TITLE);
+        styler.setChartTitleFont(Palette.title());
         styler.setChartTitleBoxVisible(false);
-        styler.setAxisTitleFont(Palette.LABEL);
-        styler.setAxisTickLabelsFont(Palette.LABEL);
-        styler.setLegendFont(Palette.LABEL);
+        styler.setAxisTitleFont(Palette.label());
+        styler.setAxisTickLabelsFont(Palette.label());
+        styler.setLegendFont(Palette.label());
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendBorderColor(Palette.BACKGROUND);
         styler.setPlotGridLinesColor(new java.awt.Color(0xE6E6E6));
@@ -275,23 +313,23 @@ public final class Plots {
     }
 
     private static BufferedImage titled(String title, BufferedImage body) {
-        int header = 40;
-        int width = Math.max(body.getWidth(), Palette.width(title, Palette.TITLE) + 40);
+        int header = Palette.px(40);
+        int width = Math.max(body.getWidth(), Palette.width(title, Palette.title()) + Palette.px(40));
         BufferedImage result = new BufferedImage(width, body.getHeight() + header, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Palette.canvas(result);
         try {
             g.setColor(Palette.TEXT);
-            g.setFont(Palette.TITLE);
-            Palette.centred(g, title, width / 2, 28);
+            g.setFont(Palette.title());
+            Palette.centred(g, title, width / 2, Palette.px(28));
             g.drawImage(body, (width - body.getWidth()) / 2, header, null);
         } finally {
             g.dispose();
         }
-        return result;
+        return Palette.fitSlide(result);
     }
 
     static BufferedImage render(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        return Palette.fitSlide(BitmapEncoder.getBufferedImage(chart));
     }
 
     private static FeatureMap singlePlane(String name, FeatureMap map) {

@@ -16,6 +16,7 @@ import org.poolinglab.PoolType;
  * The stepper remembers the map, the spec and the pooling type it was last given. When one of them
  * changes (another map, another stride, average instead of max), it starts again at step 1; maps and
  * specs count as the same when they are equal, so re-running the cell that builds them changes nothing.
+ * After {@link Plots#scale} the next step is drawn at the new scale.
  */
 public final class Stepper {
 
@@ -41,6 +42,8 @@ public final class Stepper {
             this.spec = spec;
             this.type = type;
             shown = 0;
+        } else if (frames.scale() != Palette.scale()) {
+            frames = Plots.windowFrames(input, spec, type, "a Stepper");
         }
         shown = shown % frames.count() + 1;
         return frames.draw(shown);

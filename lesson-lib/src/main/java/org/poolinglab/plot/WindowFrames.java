@@ -1,6 +1,8 @@
 package org.poolinglab.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import org.poolinglab.WindowStep;
 
 /**
  * Draws one picture per window position: the input (with its padding ring) and the window outlined on
- * it, the cells that make the value highlighted, and the output filling up cell by cell.
+ * it, the cells that make the value highlighted, and the output filling up cell by cell. Lengths below
+ * are at normal size: {@link Plots#scale} makes every one of them larger by the same factor.
  */
 final class WindowFrames {
 
@@ -23,12 +26,20 @@ final class WindowFrames {
     private static final int GAP = 90;
     private static final int HEADER = 78;
     private static final int FOOTER = 44;
+    /** Room between the grids and the legend, for the grids' captions. */
+    private static final int CAPTIONS = 26;
+    private static final int MIN_WIDTH = 560;
+    /** A cell's side: at least {@value #MIN_CELL}, at most {@value #MAX_CELL}, the input at most {@value #MAX_INPUT_SIDE}. */
+    private static final int MIN_CELL = 26;
+    private static final int MAX_CELL = 52;
+    private static final int MAX_INPUT_SIDE = 320;
 
     private final FeatureMap input;
     private final List<WindowStep> steps;
     private final String description;
     private final int[] padding;
     private final Size output;
+    private final double scale;
     private final int cell;
 
     WindowFrames(FeatureMap input, List<WindowStep> steps, PoolSpec spec, PoolType type) {
@@ -37,8 +48,35 @@ final class WindowFrames {
         this.description = spec.describe(type);
         this.padding = spec.padding(input.size());
         this.output = spec.outputShape(input.height(), input.width());
-        int longestSide = Math.max(input.height() + padding[0] + padding[2], input.width() + padding[1] + padding[3]);
-        this.cell = Math.max(26, Math.min(52, 320 / longestSide));
+        this.scale = Palette.scale();
+        this.cell = cellSize();
+    }
+
+    private int cellSize() {
+        int longestSide = Math.max(inputRows(), inputColumns());
+        return Math.max(px(MIN_CELL), Math.min(px(MAX_CELL), px(MAX_INPUT_SIDE) / longestSide));
+    }
+
+    private int inputRows() {
+        return input.height() + padding[0] + padding[2];
+    }
+
+    private int inputColumns() {
+        return input.width() + padding[1] + padding[3];
+    }
+
+    /** The scale ({@link Plots#scale}) at which the cells were sized; frames are drawn at the scale of the moment. */
+    double scale() {
+        return scale;
+    }
+
+    /** The side of a cell in pixels. */
+    int cell() {
+        return cell;
+    }
+
+    private static int px(double pixels) {
+        return Palette.px(pixels);
     }
 
     List<BufferedImage> draw() {
@@ -59,31 +97,31 @@ final class WindowFrames {
     }
 
     private BufferedImage frame(WindowStep step) {
-        int inputRows = input.height() + padding[0] + padding[2];
-        int inputCols = input.width() + padding[1] + padding[3];
-        int gridsHeight = Math.max(inputRows, output.height()) * cell + 26;
-        int width = Math.max(2 * MARGIN + (inputCols + output.width()) * cell + GAP, 560);
-        BufferedImage image = new BufferedImage(width, HEADER + gridsHeight + FOOTER, BufferedImage.TYPE_INT_RGB);
+        int margin = px(MARGIN);
+        int gridsHeight = Math.max(inputRows(), output.height()) * cell + px(CAPTIONS);
+        int width = Math.max(2 * margin + (inputColumns() + output.width()) * cell + px(GAP), px(MIN_WIDTH));
+        int header = px(HEADER);
+        BufferedImage image = new BufferedImage(width, header + gridsHeight + px(FOOTER), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Palette.canvas(image);
         try {
             g.setColor(Palette.TEXT);
-            g.setFont(Palette.TITLE);
-            g.drawString("Step " + step.number() + " of " + steps.size() + ": " + description, MARGIN, 30);
-            g.setFont(Palette.SUBTITLE);
+            g.setFont(Palette.title());
+            g.drawString("Step " + step.number() + " of " + steps.size() + ": " + description, margin, px(30));
+            g.setFont(Palette.subtitle());
             g.drawString(arithmetic(step) + "   \u2192   output[" + step.outputRow() + ", " + step.outputColumn() + "]",
-                    MARGIN, 58);
+                    margin, px(58));
 
-            int top = HEADER + 22;
-            int inputLeft = MARGIN;
-            int outputLeft = MARGIN + inputCols * cell + GAP;
-            drawInput(g, step, inputLeft, top);
-            drawArrow(g, MARGIN + inputCols * cell + 18, outputLeft - 18, top + Math.min(inputRows, output.height()) * cell / 2);
+            int top = header + px(22);
+            int outputLeft = margin + inputColumns() * cell + px(GAP);
+            drawInput(g, step, margin, top);
+            drawArrow(g, margin + inputColumns() * cell + px(18), outputLeft - px(18),
+                    top + Math.min(inputRows(), output.height()) * cell / 2);
             drawOutput(g, step, outputLeft, top);
-            drawLegend(g, legend(step), MARGIN, HEADER + gridsHeight + 26);
+            drawLegend(g, legend(step), margin, header + gridsHeight + px(26));
         } finally {
             g.dispose();
         }
-        return image;
+        return Palette.fitSlide(image);
     }
 
     /** E.g. "max(1, 3, 4, 6) = 6" or "(1 + 3 + 4 + 6) / 4 = 3.5". */
@@ -101,7 +139,7 @@ final class WindowFrames {
 
     private void drawInput(Graphics2D g, WindowStep step, int left, int top) {
         caption(g, "input " + input.height() + "x" + input.width() + (hasPadding() ? " with padding" : ""),
-                left, top - 8);
+                left, top - px(8));
         for (int row = -padding[0]; row < input.height() + padding[2]; row++) {
             for (int col = -padding[1]; col < input.width() + padding[3]; col++) {
                 boolean isPadding = row < 0 || col < 0 || row >= input.height() || col >= input.width();
@@ -127,7 +165,7 @@ final class WindowFrames {
     /** A thick outline around each cell the window reads (one rectangle when the cells touch). */
     private void outlineWindow(Graphics2D g, WindowStep step, int left, int top) {
         g.setColor(Palette.WINDOW);
-        g.setStroke(Palette.THICK);
+        g.setStroke(Palette.thick());
         int firstRow = Integer.MAX_VALUE;
         int lastRow = Integer.MIN_VALUE;
         int firstCol = Integer.MAX_VALUE;
@@ -143,16 +181,17 @@ final class WindowFrames {
             g.drawRect(left + (firstCol + padding[1]) * cell, top + (firstRow + padding[0]) * cell,
                     (lastCol - firstCol + 1) * cell, (lastRow - firstRow + 1) * cell);
         } else {
+            int inset = px(2);
             for (WindowCell c : step.cells()) {
-                g.drawRect(left + (c.column() + padding[1]) * cell + 2, top + (c.row() + padding[0]) * cell + 2,
-                        cell - 4, cell - 4);
+                g.drawRect(left + (c.column() + padding[1]) * cell + inset, top + (c.row() + padding[0]) * cell + inset,
+                        cell - 2 * inset, cell - 2 * inset);
             }
         }
-        g.setStroke(Palette.THIN);
+        g.setStroke(Palette.thin());
     }
 
     private void drawOutput(Graphics2D g, WindowStep current, int left, int top) {
-        caption(g, "output " + output.height() + "x" + output.width(), left, top - 8);
+        caption(g, "output " + output.height() + "x" + output.width(), left, top - px(8));
         for (WindowStep step : steps) {
             int x = left + step.outputColumn() * cell;
             int y = top + step.outputRow() * cell;
@@ -166,9 +205,9 @@ final class WindowFrames {
             }
         }
         g.setColor(Palette.WINDOW);
-        g.setStroke(Palette.THICK);
+        g.setStroke(Palette.thick());
         g.drawRect(left + current.outputColumn() * cell, top + current.outputRow() * cell, cell, cell);
-        g.setStroke(Palette.THIN);
+        g.setStroke(Palette.thin());
     }
 
     private void box(Graphics2D g, int x, int y, Color fill, String text, Color textColor) {
@@ -182,16 +221,16 @@ final class WindowFrames {
 
     private static void caption(Graphics2D g, String text, int x, int y) {
         g.setColor(Palette.MUTED_TEXT);
-        g.setFont(Palette.LABEL);
+        g.setFont(Palette.label());
         g.drawString(text, x, y);
     }
 
     private static void drawArrow(Graphics2D g, int fromX, int toX, int y) {
         g.setColor(Palette.MUTED_TEXT);
-        g.setStroke(new java.awt.BasicStroke(3f));
-        g.drawLine(fromX, y, toX - 4, y);
-        g.fillPolygon(new int[] {toX, toX - 14, toX - 14}, new int[] {y, y - 8, y + 8}, 3);
-        g.setStroke(Palette.THIN);
+        g.setStroke(new BasicStroke(3 * (float) Palette.scale()));
+        g.drawLine(fromX, y, toX - px(4), y);
+        g.fillPolygon(new int[] {toX, toX - px(14), toX - px(14)}, new int[] {y, y - px(8), y + px(8)}, 3);
+        g.setStroke(Palette.thin());
     }
 
     /** One entry of a frame's legend: a colour (filled, or drawn as an outline) and what it marks. */
@@ -228,17 +267,18 @@ final class WindowFrames {
     private static int legendItem(Graphics2D g, int x, int y, Color color, boolean outline, String label) {
         g.setColor(color);
         if (outline) {
-            g.setStroke(Palette.THICK);
-            g.drawRect(x + 2, y - 12, 14, 14);
-            g.setStroke(Palette.THIN);
+            g.setStroke(Palette.thick());
+            g.drawRect(x + px(2), y - px(12), px(14), px(14));
+            g.setStroke(Palette.thin());
         } else {
-            g.fillRect(x, y - 14, 18, 18);
+            g.fillRect(x, y - px(14), px(18), px(18));
             g.setColor(Palette.GRID);
-            g.drawRect(x, y - 14, 18, 18);
+            g.drawRect(x, y - px(14), px(18), px(18));
         }
         g.setColor(Palette.TEXT);
-        g.setFont(Palette.LABEL);
-        g.drawString(label, x + 26, y);
-        return x + 26 + Palette.width(label, Palette.LABEL) + 22;
+        Font font = Palette.label();
+        g.setFont(font);
+        g.drawString(label, x + px(26), y);
+        return x + px(26) + Palette.width(label, font) + px(22);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,12 @@ class PlotsTest {
     /** The notebook tests refuse pictures larger than this. */
     private static final int SLIDE_WIDTH = 1300;
     private static final int SLIDE_HEIGHT = 760;
+
+    @Test
+    void keepToTheSlideSizeTheNotebookTestsRequire() {
+        assertEquals(SLIDE_WIDTH, Plots.MAX_WIDTH);
+        assertEquals(SLIDE_HEIGHT, Plots.MAX_HEIGHT);
+    }
 
     private static final FeatureMap LESSON = FeatureMap.of(new double[][] {
             {1, 3, 2, 1}, {4, 6, 5, 2}, {7, 8, 9, 3}, {1, 2, 0, 4}});
@@ -304,6 +312,105 @@ class PlotsTest {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> Plots.saveGif(frames, folder.resolve("notes.txt"), 800));
             assertTrue(error.getMessage().contains("file must end in .gif"), error.getMessage());
+        }
+    }
+
+    @Nested
+    @DisplayName("at a projector's scale")
+    class AtAProjectorsScale {
+
+        private final FeatureMap pooled = Pooling.maxPool(LESSON, PoolSpec.of(2));
+
+        @AfterEach
+        void backToNormalSize() {
+            Plots.scale(1);
+        }
+
+        @Test
+        void drawHeatMapsWithLargerCellsAndFonts() {
+            List<HeatMaps.Panel> normal = HeatMaps.layout(List.of("input", "max"), List.of(LESSON, pooled));
+            Font normalValues = HeatMaps.valueFont(normal);
+            Plots.scale(1.5);
+            List<HeatMaps.Panel> large = HeatMaps.layout(List.of("input", "max"), List.of(LESSON, pooled));
+            assertEquals(HeatMaps.MAX_CELL, normal.get(0).cell());
+            assertEquals(84, large.get(0).cell(), "1.5 times the largest cell, 56 pixels");
+            assertEquals(84, large.get(1).cell(), "one cell size for both maps");
+            assertEquals(17, normalValues.getSize());
+            assertEquals(26, HeatMaps.valueFont(large).getSize(), "values 1.5 times as large (17 pixels normally)");
+            HeatMapStyler styler = HeatMaps.charts(large, 0, 9).get(0).getStyler();
+            assertEquals(27, styler.getChartTitleFont().getSize(), "titles 1.5 times 18 pixels");
+            assertEquals(20, styler.getAxisTickLabelsFont().getSize(), "row and column numbers 1.5 times 13 pixels");
+            assertEquals(84 * 4, (int) HeatMaps.charts(large, 0, 9).get(0).grid().getWidth(), "the 4x4 grid");
+        }
+
+        @Test
+        void drawWindowFramesAndChartsLarger() {
+            List<WindowStep> steps = Pooling.steps(LESSON, PoolSpec.of(2), PoolType.MAX);
+            assertEquals(52, new WindowFrames(LESSON, steps, PoolSpec.of(2), PoolType.MAX).cell());
+            Map<String, double[]> series = Map.of("weights", new double[] {1, 2});
+            Plots.scale(2);
+            assertEquals(104, new WindowFrames(LESSON, steps, PoolSpec.of(2), PoolType.MAX).cell());
+            XYChart chart = Plots.lineChart("t", "x", "y", new double[] {0, 1}, series);
+            assertEquals(1440, chart.getWidth(), "twice 720 pixels, before it is shrunk to a slide's width");
+            assertEquals(36, chart.getStyler().getChartTitleFont().getSize());
+            assertEquals(26, chart.getStyler().getAxisTitleFont().getSize());
+            assertEquals(4f, chart.getSeriesMap().get("weights").getLineWidth(), "lines twice as thick");
+            assertEquals(26, Plots.barChart("t", "y", List.of("a", "b"), series).getStyler().getLabelsFont().getSize());
+        }
+
+        @ParameterizedTest(name = "scale {0}")
+        @ValueSource(doubles = {1.5, 2})
+        void makeEveryPictureLargerYetFitASlide(double scale) {
+            FeatureMap global = Pooling.globalAvgPool(LESSON);
+            FeatureMap paddedSixteen = FeatureMap.of(new double[16][16]);
+            Map<String, java.util.function.Supplier<BufferedImage>> pictures = new LinkedHashMap<>();
+            pictures.put("a heat map", () -> Plots.heatmap(LESSON, "The lesson's 4x4 feature map"));
+            pictures.put("four maps", () -> Plots.sideBySide(List.of("input", "max", "average", "global average"),
+                    List.of(LESSON, pooled, Pooling.avgPool(LESSON, PoolSpec.of(2)), global)));
+            pictures.put("a 46x46 map before and after", () -> Plots.beforeAfter(FeatureMap.of(new double[46][46]),
+                    PoolSpec.of(2), PoolType.MAX));
+            pictures.put("a window frame", () -> Plots.windowFrames(LESSON, PoolSpec.of(2), PoolType.MAX).get(0));
+            pictures.put("a 16x16 frame with padding", () -> Plots.windowFrames(paddedSixteen,
+                    PoolSpec.of(3).stride(2).padding(1), PoolType.AVERAGE).get(0));
+            pictures.put("four frames in a grid", () -> Plots.grid(Plots.windowFrames(LESSON, PoolSpec.of(2),
+                    PoolType.MAX), 2));
+            pictures.put("a line chart", () -> Plots.lines("t", "x", "y", new double[] {0, 1},
+                    Map.of("weights", new double[] {1, 2})));
+            Map<String, BufferedImage> normal = new LinkedHashMap<>();
+            pictures.forEach((what, picture) -> normal.put(what, picture.get()));
+            Plots.scale(scale);
+            pictures.forEach((what, picture) -> {
+                BufferedImage large = picture.get();
+                assertFitsASlide(what + " at scale " + scale, large);
+                BufferedImage before = normal.get(what);
+                assertTrue(large.getWidth() > before.getWidth() || large.getHeight() > before.getHeight(),
+                        what + " at scale " + scale + " is " + large.getWidth() + "x" + large.getHeight()
+                                + ", no larger than " + before.getWidth() + "x" + before.getHeight());
+            });
+        }
+
+        @Test
+        void goBackToExactlyTheNormalPictures() {
+            BufferedImage before = Plots.beforeAfter(LESSON, PoolSpec.of(2), PoolType.MAX);
+            Plots.scale(2);
+            Plots.scale(1);
+            BufferedImage after = Plots.beforeAfter(LESSON, PoolSpec.of(2), PoolType.MAX);
+            assertArrayEquals(before.getRGB(0, 0, before.getWidth(), before.getHeight(), null, 0, before.getWidth()),
+                    after.getRGB(0, 0, after.getWidth(), after.getHeight(), null, 0, after.getWidth()));
+            assertEquals(1, Plots.scale());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(doubles = {0.5, 0, 2.5, Double.NaN})
+        void rejectAScaleOutsideOneToTwo(double factor) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Plots.scale(factor));
+            assertEquals("factor must be from 1 to 2 but was " + factor, error.getMessage());
+            assertEquals(1, Plots.scale(), "a rejected scale changes nothing");
+        }
+
+        private void assertFitsASlide(String what, BufferedImage image) {
+            assertTrue(image.getWidth() <= Plots.MAX_WIDTH && image.getHeight() <= Plots.MAX_HEIGHT,
+                    what + ": " + image.getWidth() + "x" + image.getHeight() + " is larger than a slide");
         }
     }
 

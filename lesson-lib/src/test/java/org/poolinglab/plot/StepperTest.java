@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,27 @@ class StepperTest {
             assertSamePicture(Plots.windowFrames(LESSON, TWO_BY_TWO, PoolType.AVERAGE).get(0),
                     stepper.next(LESSON, TWO_BY_TWO, PoolType.AVERAGE), "first average step");
             assertEquals(1, stepper.stepNumber());
+        }
+    }
+
+    @Nested
+    @DisplayName("at a projector's scale")
+    class AtAProjectorsScale {
+
+        @AfterEach
+        void backToNormalSize() {
+            Plots.scale(1);
+        }
+
+        @Test
+        void drawsTheNextStepAtTheNewScale() {
+            Stepper stepper = new Stepper();
+            BufferedImage normal = stepper.next(LESSON, TWO_BY_TWO, PoolType.MAX);
+            Plots.scale(1.5);
+            BufferedImage large = stepper.next(LESSON, TWO_BY_TWO, PoolType.MAX);
+            assertEquals(2, stepper.stepNumber(), "a new scale does not start the steps again");
+            assertEquals(normal.getWidth() * 3 / 2, large.getWidth());
+            assertSamePicture(Plots.windowFrames(LESSON, TWO_BY_TWO, PoolType.MAX).get(1), large, "step 2, larger");
         }
     }
 
