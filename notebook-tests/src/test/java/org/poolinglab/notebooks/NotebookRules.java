@@ -40,12 +40,6 @@ final class NotebookRules {
     /** The classic notebook's default width: longer code lines run past the right edge. */
     static final int MAX_CODE_LINE = 95;
 
-    /**
-     * The animation cell of notebook 01 is being rewritten to play inline (issue 10); until then its one
-     * long line is allowed.
-     */
-    private static final String ANIMATION_LINE_START = "Plots.saveGif(Plots.windowFrames(x, spec, PoolType.MAX), ";
-
     private static final Set<String> SLIDE_TYPES = Set.of("slide", "subslide", "fragment", "-", "skip", "notes");
     private static final String PREDICT = "**Predict, then run:**";
 
@@ -118,7 +112,7 @@ final class NotebookRules {
             int number = i + 1;
             if (isCode(cell)) {
                 for (String line : text(cell).split("\n")) {
-                    assertTrue(line.length() <= MAX_CODE_LINE || line.startsWith(ANIMATION_LINE_START),
+                    assertTrue(line.length() <= MAX_CODE_LINE,
                             () -> "cell " + number + " has a code line of " + line.length() + " characters (at most "
                                     + MAX_CODE_LINE + "): " + line);
                 }
