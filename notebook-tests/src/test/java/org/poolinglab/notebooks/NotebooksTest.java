@@ -40,6 +40,7 @@ class NotebooksTest {
     private static final long NOTEBOOK_TIMEOUT_MINUTES = 10;
     private static final int MAX_IMAGE_WIDTH = 1300;
     private static final int MAX_IMAGE_HEIGHT = 760;
+    private static final String RUN_AGAIN = "// run this cell again to move the window";
 
     @TestFactory
     Stream<DynamicNode> everyNotebook() throws IOException {
@@ -125,6 +126,27 @@ class NotebooksTest {
         assertTrue(images > 0, notebook.getFileName() + " shows no picture");
         NotebookRules.checkLanguageInfo(executed.getAsJsonObject("metadata").getAsJsonObject("language_info"));
         LessonResults.check(notebook.getFileName().toString(), allText(executed));
+        if (notebook.getFileName().toString().matches("0[12]-.*")) {
+            checkLiveStepper(notebook, executed);
+        }
+    }
+
+    /**
+     * Notebooks 01 and 02 each hold a live stepper for a class: one cell, to be run again and again, that
+     * shows the next window step each time; after Run All it shows step 1, as a picture.
+     */
+    private static void checkLiveStepper(Path notebook, JsonObject executed) {
+        List<JsonObject> stepperCells = executed.getAsJsonArray("cells").asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .filter(cell -> text(cell.get("source")).contains(".next(")
+                        && text(cell.get("source")).contains(RUN_AGAIN))
+                .toList();
+        assertEquals(1, stepperCells.size(), notebook.getFileName() + " has one stepper cell that says '" + RUN_AGAIN
+                + "'");
+        List<JsonElement> shown = outputs(stepperCells.get(0));
+        assertTrue(shown.size() == 1 && shown.get(0).getAsJsonObject().has("data")
+                        && shown.get(0).getAsJsonObject().getAsJsonObject("data").has("image/png"),
+                notebook.getFileName() + "'s stepper cell shows one picture, the first step: " + shown);
     }
 
     /** At most {@value #MAX_IMAGE_WIDTH}x{@value #MAX_IMAGE_HEIGHT} pixels, so that a slide shows it readably. */
