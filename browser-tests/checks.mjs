@@ -1,5 +1,8 @@
-// What every page of the kit must do in a browser: show every picture, and load nothing from outside
-// the machine. A Watch follows one browser context; problems() lists what went wrong since the last look.
+// What every page of the kit must do in a browser: show every picture, link only to files that are there,
+// and load nothing from outside the machine. A Watch follows one browser context; problems() lists what
+// went wrong since the last look.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const LOCAL_SCHEMES = new Set(['file:', 'data:', 'blob:', 'about:', 'chrome-error:']);
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -58,4 +61,12 @@ export async function brokenPictures(page, selector = 'img') {
 /** Counts the pictures that loaded. */
 export async function shownPictures(page, selector = 'img') {
   return page.$$eval(selector, (images) => images.filter((image) => image.complete && image.naturalWidth > 0).length);
+}
+
+/** Links on a page opened from file:// that lead to a file that is not there. */
+export async function brokenLinks(page, selector = 'a[href]') {
+  const addresses = await page.$$eval(selector, (links) => links.map((link) => link.href));
+  return [...new Set(addresses)].filter((address) => address.startsWith('file:'))
+    .filter((address) => !existsSync(fileURLToPath(address.split('#')[0])))
+    .map((address) => `a link leads nowhere: ${address}`);
 }

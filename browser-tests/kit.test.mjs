@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Jupyter } from './jupyter.mjs';
-import { Watch, brokenPictures, shownPictures } from './checks.mjs';
+import { Watch, brokenLinks, brokenPictures, shownPictures } from './checks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build', 'browser-test');
@@ -33,6 +33,7 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 const NOTEBOOK_01 = 'notebooks/01-what-is-pooling.ipynb';
 const EXERCISES = 'exercises/pooling-exercises.ipynb';
 const ANIMATION = 'animations/max-pooling-4x4.gif';
+const RUN_AGAIN = '// run this cell again to move the window'; // the stepper cell of notebooks 01 and 02
 const RUN_SECONDS = 180;
 
 /**
@@ -109,13 +110,15 @@ async function waitFor(page, predicate, argument, what, timeoutSeconds = RUN_SEC
 
 async function checksCatchProblems(steps, page, watch) {
   steps.group('the checks themselves');
-  await steps.step('a broken picture and a request to the internet are caught', async () => {
+  await steps.step('a broken picture, a request to the internet and a broken link are caught', async () => {
     await page.goto(pathToFileURL(join(ROOT, 'browser-tests', 'fixtures', 'broken.html')).href);
-    const problems = [...await brokenPictures(page), ...watch.problems()];
-    const caught = ['a picture did not load: missing.png', 'a request leaves the machine: https://example.com/']
-      .filter((expected) => problems.some((problem) => problem.startsWith(expected)));
-    check(caught.length === 2, `the checks should catch both problems of fixtures/broken.html but found:\n${
-      problems.join('\n')}`);
+    const problems = [...await brokenPictures(page), ...await brokenLinks(page), ...watch.problems()];
+    const expected = ['a picture did not load: missing.png', 'a request leaves the machine: https://example.com/',
+      `a link leads nowhere: ${pathToFileURL(join(ROOT, 'browser-tests', 'fixtures', 'missing.html')).href}`];
+    const missed = expected.filter((problem) => !problems.some((found) => found.startsWith(problem)));
+    check(missed.length === 0, `the checks should catch the ${expected.length} problems of fixtures/broken.html `
+      + `but missed:\n${missed.join('\n')}\nand found:\n${problems.join('\n')}`);
+    check(!problems.some((found) => found.includes('broken.html')), 'the link to the page itself counts as broken');
     return `${problems.length} problems found, as they should be`;
   });
 }
@@ -264,6 +267,29 @@ async function inJupyter(steps, page, scratch, started) {
     check(written >= ranAt - 1000, `Run All did not write ${ANIMATION} again`);
     return `${await shownPictures(page, '#notebook-container img')} pictures`;
   });
+  await steps.step('the stepper cell of notebook 01 shows the next step each time it runs again', async () => {
+    const index = await page.evaluate((marker) => Jupyter.notebook.get_cells()
+      .findIndex((cell) => cell.cell_type === 'code' && cell.get_text().includes(marker)), RUN_AGAIN);
+    check(index >= 0, `no code cell of notebook 01 says "${RUN_AGAIN}"`);
+    const picture = () => page.evaluate((i) => Jupyter.notebook.get_cell(i).element[0]
+      .querySelector('.output_subarea img')?.getAttribute('src'), index);
+    const shown = [await picture()];
+    check(shown[0], 'after Run All the stepper cell shows no picture');
+    for (let run = 1; run <= 4; run += 1) {
+      await page.evaluate((i) => {
+        Jupyter.notebook.select(i);
+        Jupyter.notebook.command_mode();
+      }, index);
+      await page.keyboard.press('Control+Enter'); // runs the cell and stays on it, as the notebook says
+      await waitUntilRun(page, `run ${run} of the stepper cell`);
+      shown.push(await picture());
+    }
+    check(new Set(shown.slice(0, 4)).size === 4, 'the first four runs (Run All and three more) should show four '
+      + 'different steps of the 2x2 pooling of a 4x4 map');
+    check(shown[4] === shown[0], 'after its fourth step the stepper should start again at step 1');
+    checkNone(await outputProblems(page), 'running the stepper cell again');
+    return '4 different steps, then step 1 again';
+  });
   let cells;
   await steps.step('the exercise notebook opens, unmodified, and runs up to the output-size answer', async () => {
     const opened = await openNotebook(page, jupyter, kit, EXERCISES);
@@ -318,13 +344,15 @@ async function onTheSite(steps, page) {
       decks: [...new Set([...document.querySelectorAll('a[href*="slides/"]')].map((a) => a.href))],
       pictures: document.querySelectorAll('.card img').length,
     }));
-    const expected = lessonNotebooks().length + 1; // and the exercises
-    check(links.cards.length === expected, `${links.cards.length} cards, not ${expected}`);
-    check(links.decks.length === lessonNotebooks().length, `${links.decks.length} slide decks linked, not ${
-      lessonNotebooks().length}`);
+    const lessons = lessonNotebooks().length;
+    check(links.cards.length === lessons + 1, `${links.cards.length} cards, not ${lessons + 1} (a card per lesson `
+      + 'notebook, and the exercises)');
+    check(links.pictures === lessons, `${links.pictures} cards show a picture, not ${lessons} (one per lesson notebook)`);
+    check(links.decks.length === lessons, `${links.decks.length} slide decks linked, not ${lessons}`);
     check(await page.locator(`img[src$="${ANIMATION}"]`).count() === 1, 'the home page does not show the animation');
-    checkNone(await brokenPictures(page), 'the home page');
-    return `${links.cards.length} cards, ${links.pictures} thumbnails, ${links.decks.length} decks`;
+    checkNone([...await brokenPictures(page), ...await brokenLinks(page)], 'the home page');
+    return `${links.cards.length} cards, ${links.pictures} thumbnails, ${links.decks.length} decks, every link leads `
+      + 'to a file';
   }, { neededByTheRest: false });
   for (const [index, address] of (links?.cards ?? []).entries()) {
     await steps.step(`page ${address.split('/').pop()}`, async () => {
@@ -335,12 +363,15 @@ async function onTheSite(steps, page) {
         home: document.querySelector('nav.course-links .home')?.href,
         previous: document.querySelector('nav.course-links .previous')?.href,
         next: document.querySelector('nav.course-links .next')?.href,
+        slides: document.querySelector('nav.course-links .slides')?.href,
       }));
       check(shown.title === shown.heading, `the tab's title "${shown.title}" is not the notebook's "${shown.heading}"`);
       check(shown.home === home, `the home link goes to ${shown.home}`);
       check(shown.previous === links.cards[index - 1], `the previous link goes to ${shown.previous}`);
       check(shown.next === links.cards[index + 1], `the next link goes to ${shown.next}`);
-      checkNone(await brokenPictures(page), 'the page');
+      const lesson = index < lessonNotebooks().length;
+      check(!lesson || links.decks.includes(shown.slides), `the slides link goes to ${shown.slides}, not to a deck`);
+      checkNone([...await brokenPictures(page), ...await brokenLinks(page)], 'the page');
       return `"${shown.title}", ${await shownPictures(page)} pictures`;
     }, { neededByTheRest: false });
   }
@@ -350,47 +381,53 @@ async function onTheSite(steps, page) {
   }
 }
 
-/** Opens a deck, checks it, and goes through it to its last slide (fragments too). */
+/**
+ * Opens a deck, checks it, and goes through it to its last slide (fragments too). Every slide must fit
+ * the screen once the deck has fitted it (scripts/templates/slides): no scrolling, no picture larger
+ * than the slide, no line of code or output wider than the slide or wrapped.
+ */
 async function walkDeck(page, address) {
   await page.goto(address);
   await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 15);
   checkNone(await brokenPictures(page), 'the deck');
   const notes = await speakerNotesShow(page);
-  const problems = [];
-  const scrolling = new Set();
-  let slides = 1;
+  const problems = new Set();
+  let steps = 1;
   for (;;) {
-    if (await page.evaluate(() => Reveal.getCurrentSlide().scrollHeight > Reveal.getCurrentSlide().clientHeight + 1)) {
-      scrolling.add(await page.evaluate(() => Reveal.getIndices().h));
-    }
-    problems.push(...await page.evaluate(() => {
+    await waitFor(page, () => Reveal.getCurrentSlide().dataset.fitted, null, 'the deck fitting the slide', 15);
+    (await page.evaluate(() => {
       const frame = document.querySelector('.reveal .slides').getBoundingClientRect();
       const slide = Reveal.getCurrentSlide();
-      const where = `slide ${Reveal.getIndices().h + 1}`;
+      const heading = (slide.querySelector('h1, h2, h3, p') ?? slide).textContent.replace(/\u00b6/g, '').trim()
+        .split('\n')[0].slice(0, 50);
+      const where = `slide ${Reveal.getSlidePastCount() + 1} ("${heading}")`;
       return [
+        ...(slide.scrollHeight > slide.clientHeight + 1
+          ? [`${where} is ${slide.scrollHeight - slide.clientHeight} px taller than the screen and scrolls`] : []),
         ...[...slide.querySelectorAll('img')].filter((img) => {
           const box = img.getBoundingClientRect();
           return box.width > frame.width + 1 || box.height > frame.height + 1;
         }).map((img) => `${where}: a picture larger than the slide (${img.getAttribute('src').slice(0, 60)})`),
         ...[...slide.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
           .map((pre) => `${where}: code wider than the slide: ${pre.textContent.slice(0, 60)}`),
+        ...[...slide.querySelectorAll('pre.wraps')]
+          .map((pre) => `${where}: output lines wrap even in the smallest font: ${pre.textContent.slice(0, 60)}`),
       ];
-    }));
+    })).forEach((problem) => problems.add(problem));
     const done = await page.evaluate(() => Reveal.isLastSlide() && !Reveal.availableFragments().next);
-    if (done || slides > 500) {
+    if (done || steps > 500) {
       break;
     }
     await page.evaluate(() => Reveal.next());
-    slides += 1;
+    steps += 1;
   }
-  checkNone(problems, 'the slides');
+  checkNone([...problems], 'the slides');
   const deck = await page.evaluate(() => ({
     total: Reveal.getTotalSlides(),
     last: Reveal.isLastSlide(),
   }));
   check(deck.last, 'did not reach the last slide');
-  return `${deck.total} slides (${slides} steps with fragments), ${notes} speaker notes, ${
-    scrolling.size} slides taller than the screen (they scroll)`;
+  return `${deck.total} slides (${steps} steps with fragments), each fits the screen, ${notes} speaker notes`;
 }
 
 /** When the deck has speaker notes: S on the first slide with notes opens the speaker view, showing them. */
