@@ -147,6 +147,8 @@ def command_slides(args):
     decks = slides.write_decks(lessons, SLIDES)
     for deck in decks:
         print(f"  {deck}")
+    if (SITE / "index.html").is_file():  # the site's copy of the decks, so that its slides links show these
+        course_site.copy_decks(SLIDES, SITE)
     print(f"{len(decks)} decks; open one in a browser (S: speaker notes, F: full screen)")
     return 0
 
