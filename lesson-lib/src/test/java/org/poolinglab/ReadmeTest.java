@@ -18,6 +18,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.poolinglab.plot.Plots;
 
 /** The README's Java snippets run as written, and the results their comments promise are the real ones. */
 @DisplayName("The README's Java examples")
@@ -52,6 +53,8 @@ class ReadmeTest {
                     }
                 }
             }
+        } finally {
+            Plots.scale(1); // the snippets share this JVM's classes: a scale they set would stay for other tests
         }
     }
 

@@ -12,6 +12,9 @@
  *       demo.</li>
  * </ul>
  *
+ * <p>Every picture fits a slide (at most 1300x760 pixels). {@code Plots.scale(1.5)} draws every later
+ * picture 1.5 times as large, for a projector.
+ *
  * <p>Every plot of a feature map is an XChart chart. The sliding-window frames are drawn with Java2D
  * instead: they are diagrams of the algorithm (the window, the padding, the output filling up), not
  * plots of a map's values, and no chart type draws them.
