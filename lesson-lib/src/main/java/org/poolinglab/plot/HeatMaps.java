@@ -153,8 +153,9 @@ final class HeatMaps {
     }
 
     /**
-     * The panels in one row, with one colour bar from {@code min} to {@code max} on the right; at a
-     * {@link Plots#scale} larger than 1, shrunk as a whole where that would not fit a slide.
+     * The panels in one row, with one colour bar from {@code min} to {@code max} on the right; shrunk as a
+     * whole where that would not fit a slide (at a {@link Plots#scale} above 1, or when even the smallest
+     * cells leave too many maps too wide).
      */
     static BufferedImage draw(List<Panel> panels, double min, double max) {
         return Palette.fitSlide(row(charts(panels, min, max)));
