@@ -288,6 +288,7 @@ async function inJupyter(steps, page, scratch, started) {
       + 'different steps of the 2x2 pooling of a 4x4 map');
     check(shown[4] === shown[0], 'after its fourth step the stepper should start again at step 1');
     checkNone(await outputProblems(page), 'running the stepper cell again');
+    await page.locator('#notebook-container .cell').nth(index).scrollIntoViewIfNeeded(); // for the screenshot
     return '4 different steps, then step 1 again';
   });
   let cells;
