@@ -3,36 +3,35 @@ package org.poolinglab;
 import java.util.function.Supplier;
 
 /**
- * The one place where lesson-lib's arguments are checked (its {@code nn} and {@code data} packages use it
- * too). Each message starts with the parameter's name, states the rule and shows the value, e.g.
- * {@code "stride must be >= 1 but was 0"}.
+ * The one place where arguments are checked. Each message starts with the parameter's name, states the
+ * rule and shows the value, e.g. {@code "stride must be >= 1 but was 0"}.
  */
-public final class Check {
+final class Check {
 
     private Check() {
     }
 
-    public static <T> T notNull(String name, T value) {
+    static <T> T notNull(String name, T value) {
         if (value == null) {
             throw new NullPointerException(name + " must not be null");
         }
         return value;
     }
 
-    public static int atLeast(String name, int value, int minimum) {
+    static int atLeast(String name, int value, int minimum) {
         if (value < minimum) {
             throw new IllegalArgumentException(name + " must be >= " + minimum + " but was " + value);
         }
         return value;
     }
 
-    public static void argument(boolean valid, Supplier<String> message) {
+    static void argument(boolean valid, Supplier<String> message) {
         if (!valid) {
             throw new IllegalArgumentException(message.get());
         }
     }
 
-    public static int index(String name, int value, int length) {
+    static int index(String name, int value, int length) {
         if (value < 0 || value >= length) {
             throw new IndexOutOfBoundsException(
                     name + " must be in [0, " + length + ") but was " + value);

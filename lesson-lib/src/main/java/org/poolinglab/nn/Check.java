@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import org.poolinglab.FeatureMap;
 
 /**
- * The argument rules of this package: lesson-lib's own ({@link org.poolinglab.Check}), and those only
- * layers have (a gradient shaped like the last output, a forward pass before the backward pass).
+ * The argument rules of this package, in one place. Each message starts with the parameter's name,
+ * states the rule and shows the value, e.g. {@code "stride must be >= 1 but was 0"}.
  */
 final class Check {
 
@@ -14,15 +14,23 @@ final class Check {
     }
 
     static <T> T notNull(String name, T value) {
-        return org.poolinglab.Check.notNull(name, value);
+        if (value == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     static int atLeast(String name, int value, int minimum) {
-        return org.poolinglab.Check.atLeast(name, value, minimum);
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be >= " + minimum + " but was " + value);
+        }
+        return value;
     }
 
     static void argument(boolean valid, Supplier<String> message) {
-        org.poolinglab.Check.argument(valid, message);
+        if (!valid) {
+            throw new IllegalArgumentException(message.get());
+        }
     }
 
     /** {@code gradOutput} has exactly the shape of the output the last forward pass gave. */
