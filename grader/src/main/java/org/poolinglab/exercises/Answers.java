@@ -1,5 +1,7 @@
 package org.poolinglab.exercises;
 
+import java.util.Set;
+
 /**
  * The shape of each exercise's answer. A notebook hands its answer to {@link Check} as a lambda, e.g.
  * {@code Check.maxPool((x, window, stride) -> maxPool(x, window, stride))}; the grader builds the same
@@ -22,16 +24,28 @@ public final class Answers {
         double[][] apply(double[][] x, int window, int stride);
     }
 
-    /** {@code avg-pool-padding}: average pooling with zero padding, counting the padding or not. */
-    @FunctionalInterface
-    public interface AvgPool {
-        double[][] apply(double[][] x, int window, int stride, int padding, boolean countIncludePad);
-    }
-
     /** {@code global-avg-pool}: one mean per channel of {@code x[channel][row][column]}. */
     @FunctionalInterface
     public interface GlobalAvgPool {
         double[] apply(double[][][] x);
+    }
+
+    /** {@code choose-pooling}: the pooling that does what a task needs. */
+    @FunctionalInterface
+    public interface ChoosePooling {
+        PoolingChoice apply(PoolingTask task);
+    }
+
+    /** {@code dense-weights}: the weights and biases of the dense layer at the end of a small CNN. */
+    @FunctionalInterface
+    public interface DenseWeights {
+        long apply(int size, int[] filters, int pool, int units);
+    }
+
+    /** {@code avg-pool-padding}: average pooling with zero padding, counting the padding or not. */
+    @FunctionalInterface
+    public interface AvgPool {
+        double[][] apply(double[][] x, int window, int stride, int padding, boolean countIncludePad);
     }
 
     /** {@code avg-as-conv}: the filter whose convolution is average pooling. */
@@ -40,21 +54,15 @@ public final class Answers {
         double[][] apply(int window);
     }
 
-    /** {@code min-pool}: min pooling without padding. */
+    /** {@code unchanged-shifts}: the one-cell moves of a map that leave its 2x2 max pooling as it was. */
     @FunctionalInterface
-    public interface MinPool {
-        double[][] apply(double[][] x, int window, int stride);
+    public interface UnchangedShifts {
+        Set<Shift> apply(double[][] x);
     }
 
-    /** {@code relu-max}: the larger of two numbers, from ReLU. */
+    /** {@code max-pool-backward}: the gradient of max pooling's input from the gradient of its output. */
     @FunctionalInterface
-    public interface MaxOfTwo {
-        double apply(double a, double b);
-    }
-
-    /** {@code max-pool-relu}: 2x2 max pooling, stride 2, from {@code MaxOfTwo}. */
-    @FunctionalInterface
-    public interface MaxPool2x2 {
-        double[][] apply(double[][] x);
+    public interface MaxPoolBackward {
+        double[][] apply(double[][] x, int window, int stride, double[][] gradOutput);
     }
 }

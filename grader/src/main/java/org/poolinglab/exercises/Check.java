@@ -28,28 +28,32 @@ public final class Check {
         return run("max-pool", Answers.MaxPool.class, answer);
     }
 
-    public static CheckReport avgPool(Answers.AvgPool answer) {
-        return run("avg-pool-padding", Answers.AvgPool.class, answer);
-    }
-
     public static CheckReport globalAvgPool(Answers.GlobalAvgPool answer) {
         return run("global-avg-pool", Answers.GlobalAvgPool.class, answer);
+    }
+
+    public static CheckReport choosePooling(Answers.ChoosePooling answer) {
+        return run("choose-pooling", Answers.ChoosePooling.class, answer);
+    }
+
+    public static CheckReport denseWeights(Answers.DenseWeights answer) {
+        return run("dense-weights", Answers.DenseWeights.class, answer);
+    }
+
+    public static CheckReport avgPool(Answers.AvgPool answer) {
+        return run("avg-pool-padding", Answers.AvgPool.class, answer);
     }
 
     public static CheckReport averagingFilter(Answers.AveragingFilter answer) {
         return run("avg-as-conv", Answers.AveragingFilter.class, answer);
     }
 
-    public static CheckReport minPool(Answers.MinPool answer) {
-        return run("min-pool", Answers.MinPool.class, answer);
+    public static CheckReport unchangedShifts(Answers.UnchangedShifts answer) {
+        return run("unchanged-shifts", Answers.UnchangedShifts.class, answer);
     }
 
-    public static CheckReport maxOfTwo(Answers.MaxOfTwo answer) {
-        return run("relu-max", Answers.MaxOfTwo.class, answer);
-    }
-
-    public static CheckReport maxPool2x2(Answers.MaxPool2x2 answer) {
-        return run("max-pool-relu", Answers.MaxPool2x2.class, answer);
+    public static CheckReport maxPoolBackward(Answers.MaxPoolBackward answer) {
+        return run("max-pool-backward", Answers.MaxPoolBackward.class, answer);
     }
 
     private static <T> CheckReport run(String id, Class<T> type, T answer) {

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import org.poolinglab.grading.tests.AveragingFilterTests;
 import org.poolinglab.grading.tests.AvgPoolTests;
+import org.poolinglab.grading.tests.ChoosePoolingTests;
+import org.poolinglab.grading.tests.DenseWeightsTests;
 import org.poolinglab.grading.tests.GlobalAvgPoolTests;
-import org.poolinglab.grading.tests.MaxOfTwoTests;
-import org.poolinglab.grading.tests.MaxPool2x2Tests;
+import org.poolinglab.grading.tests.MaxPoolBackwardTests;
 import org.poolinglab.grading.tests.MaxPoolTests;
-import org.poolinglab.grading.tests.MinPoolTests;
 import org.poolinglab.grading.tests.OutputSizeTests;
+import org.poolinglab.grading.tests.UnchangedShiftsTests;
 
-/** Every exercise, in the order of the exercise notebook. */
+/** Every exercise, in the order of the exercise notebook: from easy to hard. */
 public final class Exercises {
 
     /** The exercise notebook's file name, in {@code solutions/} (the master) and {@code exercises/} (for students). */
@@ -20,28 +21,32 @@ public final class Exercises {
     public static final List<Exercise> ALL = List.of(
             new Exercise("output-size", "The output-size formula, with ceil mode",
                     "int outputSize(int input, int window, int stride, int padding, boolean ceilMode)", "outputSize",
-                    Answers.OutputSize.class, OutputSizeTests.class, 10),
-            new Exercise("max-pool", "Max pooling from scratch",
+                    Answers.OutputSize.class, OutputSizeTests.class, 10, "02-size-stride-padding"),
+            new Exercise("max-pool", "Max pooling, any window and stride",
                     "double[][] maxPool(double[][] x, int window, int stride)", "maxPool",
-                    Answers.MaxPool.class, MaxPoolTests.class, 15),
-            new Exercise("avg-pool-padding", "Average pooling with padding, both ways of counting",
-                    "double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad)",
-                    "avgPool", Answers.AvgPool.class, AvgPoolTests.class, 15),
+                    Answers.MaxPool.class, MaxPoolTests.class, 15, "01-what-is-pooling"),
             new Exercise("global-avg-pool", "Global average pooling, one value per channel",
                     "double[] globalAvgPool(double[][][] x)", "globalAvgPool",
-                    Answers.GlobalAvgPool.class, GlobalAvgPoolTests.class, 10),
+                    Answers.GlobalAvgPool.class, GlobalAvgPoolTests.class, 10, "05-global-pooling"),
+            new Exercise("choose-pooling", "Max, average or global pooling: which one for the task?",
+                    "PoolingChoice choosePooling(PoolingTask task)", "choosePooling",
+                    Answers.ChoosePooling.class, ChoosePoolingTests.class, 8, "01-what-is-pooling"),
+            new Exercise("dense-weights", "The weights of a dense layer, with and without pooling",
+                    "long denseWeights(int size, int[] filters, int pool, int units)", "denseWeights",
+                    Answers.DenseWeights.class, DenseWeightsTests.class, 10, "04-why-pool"),
             new Exercise("avg-as-conv", "Average pooling is a convolution",
                     "double[][] averagingFilter(int window)", "averagingFilter",
-                    Answers.AveragingFilter.class, AveragingFilterTests.class, 10),
-            new Exercise("min-pool", "Min pooling from max pooling",
-                    "double[][] minPool(double[][] x, int window, int stride)", "minPool",
-                    Answers.MinPool.class, MinPoolTests.class, 10),
-            new Exercise("relu-max", "The larger of two numbers, from ReLU",
-                    "double maxOfTwo(double a, double b)", "maxOfTwo",
-                    Answers.MaxOfTwo.class, MaxOfTwoTests.class, 15),
-            new Exercise("max-pool-relu", "2x2 max pooling built from ReLU",
-                    "double[][] maxPool2x2(double[][] x)", "maxPool2x2",
-                    Answers.MaxPool2x2.class, MaxPool2x2Tests.class, 15));
+                    Answers.AveragingFilter.class, AveragingFilterTests.class, 10, "03-pooling-a-picture"),
+            new Exercise("unchanged-shifts", "Which one-cell moves leave 2x2 max pooling unchanged?",
+                    "Set<Shift> unchangedShifts(double[][] x)", "unchangedShifts",
+                    Answers.UnchangedShifts.class, UnchangedShiftsTests.class, 10, "04-why-pool"),
+            new Exercise("avg-pool-padding", "Average pooling with padding, both ways of counting",
+                    "double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad)",
+                    "avgPool", Answers.AvgPool.class, AvgPoolTests.class, 15, "02-size-stride-padding"),
+            new Exercise("max-pool-backward", "The backward pass of max pooling",
+                    "double[][] maxPoolBackward(double[][] x, int window, int stride, double[][] gradOutput)",
+                    "maxPoolBackward", Answers.MaxPoolBackward.class, MaxPoolBackwardTests.class, 12,
+                    "01-what-is-pooling"));
 
     private Exercises() {
     }

@@ -111,6 +111,7 @@ public final class GradedRun {
         private final Map<String, GradedTest> graded;
         private final Map<String, String> gradedByUniqueId = new HashMap<>();
         private final Map<String, String> firstFailure = new HashMap<>();
+        private final Map<String, String> mistakes = new HashMap<>();
         private final Set<String> reported = new HashSet<>();
         private final List<TestOutcome> outcomes = new ArrayList<>();
         private TestPlan plan;
@@ -149,7 +150,12 @@ public final class GradedRun {
             boolean ownNode = gradedByUniqueId.containsKey(identifier.getUniqueId());
             if (owner != null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 Throwable error = result.getThrowable().orElse(null);
-                firstFailure.putIfAbsent(owner, (ownNode ? "" : identifier.getDisplayName() + ": ") + describe(error));
+                if (!firstFailure.containsKey(owner)) {
+                    firstFailure.put(owner, (ownNode ? "" : identifier.getDisplayName() + ": ") + describe(error));
+                    if (error instanceof LikelyMistakeError likely) {
+                        mistakes.put(owner, likely.mistake().id());
+                    }
+                }
                 if (!ownNode && error instanceof java.util.concurrent.TimeoutException) {
                     // A case of a parameterised test ran out of time: the test has failed, and its runaway
                     // thread would slow every later case down, so its outcome is told now.
@@ -175,7 +181,8 @@ public final class GradedRun {
                 failure = leftover;
             }
             TestOutcome outcome = new TestOutcome(test.exercise(), testId, test.name(), test.points(), test.hidden(),
-                    failure == null, failure == null ? "" : failure, captured.text(), captured.written());
+                    failure == null, failure == null ? "" : failure, captured.text(), captured.written(),
+                    failure == null ? "" : mistakes.getOrDefault(testId, ""));
             outcomes.add(outcome);
             onFinish.accept(outcome);
         }

@@ -6,7 +6,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Assertions for graded tests whose failure messages a student can act on: the call that was made,
- * the expected and the returned map side by side, the differing cells marked with {@code *}.
+ * the expected and the returned map side by side, the differing cells marked with {@code *}. Each
+ * {@code ...Difference} method gives the message without failing, for {@link Calls}.
  */
 public final class MapAssert {
 
@@ -17,17 +18,30 @@ public final class MapAssert {
     }
 
     public static void assertMap(double[][] expected, double[][] actual, String call) {
+        fail(mapDifference(expected, actual, call));
+    }
+
+    public static void assertValues(double[] expected, double[] actual, String call) {
+        fail(valuesDifference(expected, actual, call));
+    }
+
+    public static void assertNumber(double expected, double actual, String call) {
+        fail(numberDifference(expected, actual, call));
+    }
+
+    /** How {@code actual} differs from the expected map, with both drawn and the differing cells marked; null when it does not. */
+    public static String mapDifference(double[][] expected, double[][] actual, String call) {
         if (actual == null) {
-            throw new AssertionFailedError(call + " returned null; expected a " + shape(expected) + " map:\n" + grid(expected, null));
+            return call + " returned null; expected a " + shape(expected) + " map:\n" + grid(expected, null);
         }
         for (int r = 0; r < actual.length; r++) {
             if (actual[r] == null) {
-                throw new AssertionFailedError(call + " returned a map whose row " + r + " is null");
+                return call + " returned a map whose row " + r + " is null";
             }
         }
         if (actual.length != expected.length || Arrays.stream(actual).anyMatch(row -> row.length != expected[0].length)) {
-            throw new AssertionFailedError(call + " returned a " + shape(actual) + " map but the answer is "
-                    + shape(expected) + "\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, null));
+            return call + " returned a " + shape(actual) + " map but the answer is " + shape(expected)
+                    + "\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, null);
         }
         boolean[][] wrong = new boolean[expected.length][expected[0].length];
         int wrongCells = 0;
@@ -37,28 +51,36 @@ public final class MapAssert {
                 wrongCells += wrong[r][c] ? 1 : 0;
             }
         }
-        if (wrongCells > 0) {
-            throw new AssertionFailedError(call + ": " + wrongCells + " of " + expected.length * expected[0].length
-                    + " cells differ (marked *)\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, wrong));
+        if (wrongCells == 0) {
+            return null;
         }
+        return call + ": " + wrongCells + " of " + expected.length * expected[0].length
+                + " cells differ (marked *)\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, wrong);
     }
 
-    public static void assertValues(double[] expected, double[] actual, String call) {
+    /** How {@code actual} differs from the expected values; null when it does not. */
+    public static String valuesDifference(double[] expected, double[] actual, String call) {
         if (actual == null || actual.length != expected.length) {
-            throw new AssertionFailedError(call + " returned " + (actual == null ? "null" : actual.length + " values")
-                    + " but the answer has " + expected.length + ": " + format(expected));
+            return call + " returned " + (actual == null ? "null" : actual.length + " values")
+                    + " but the answer has " + expected.length + ": " + format(expected);
         }
         for (int i = 0; i < expected.length; i++) {
             if (!close(expected[i], actual[i])) {
-                throw new AssertionFailedError(call + ": value " + i + " should be " + number(expected[i]) + " but was "
-                        + number(actual[i]) + "\nexpected: " + format(expected) + "\nyours:    " + format(actual));
+                return call + ": value " + i + " should be " + number(expected[i]) + " but was "
+                        + number(actual[i]) + "\nexpected: " + format(expected) + "\nyours:    " + format(actual);
             }
         }
+        return null;
     }
 
-    public static void assertNumber(double expected, double actual, String call) {
-        if (!close(expected, actual)) {
-            throw new AssertionFailedError(call + " should be " + number(expected) + " but was " + number(actual));
+    /** How {@code actual} differs from the expected number; null when it does not. */
+    public static String numberDifference(double expected, double actual, String call) {
+        return close(expected, actual) ? null : call + " should be " + number(expected) + " but was " + number(actual);
+    }
+
+    private static void fail(String difference) {
+        if (difference != null) {
+            throw new AssertionFailedError(difference);
         }
     }
 

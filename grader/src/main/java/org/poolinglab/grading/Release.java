@@ -1,8 +1,9 @@
 package org.poolinglab.grading;
 
-import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
@@ -135,8 +136,9 @@ public final class Release {
     }
 
     /**
-     * The source with every method annotated {@code @Hidden} cut out, with the comment lines right above
-     * it; read with javac's parser, so a hidden test is found however it is written.
+     * The source with every method and enum constant annotated {@code @Hidden} cut out, with the comment
+     * lines right above it (and a constant's comma after it); read with javac's parser, so a hidden test
+     * is found however it is written.
      */
     static String withoutHiddenTests(String source) {
         List<long[]> cuts = hiddenTests(source);
@@ -149,7 +151,19 @@ public final class Release {
             if (start > 0 && line(source, lineStart(source, start - 1)).isBlank()) {
                 start = lineStart(source, start - 1); // and so does the blank line that set it apart
             }
-            int end = source.indexOf('\n', (int) cuts.get(i)[1] - 1);
+            int end = (int) cuts.get(i)[1];
+            if (cuts.get(i)[2] == 1) {
+                // an enum constant: its comma goes with it, so it must not be the last constant
+                while (end < source.length() && Character.isWhitespace(source.charAt(end))) {
+                    end++;
+                }
+                if (end >= source.length() || source.charAt(end) != ',') {
+                    throw new IllegalStateException("a @Hidden enum constant must be followed by another constant:\n"
+                            + source.substring((int) cuts.get(i)[0], Math.min(source.length(), end + 1)));
+                }
+                end++;
+            }
+            end = source.indexOf('\n', end - 1);
             result.delete(start, end < 0 ? source.length() : end + 1);
         }
         String stripped = result.toString();
@@ -159,7 +173,10 @@ public final class Release {
         return stripped;
     }
 
-    /** Where each method annotated {@code @Hidden} starts and ends (annotations included). */
+    /**
+     * Where each method and enum constant annotated {@code @Hidden} starts and ends (annotations included),
+     * and whether it is an enum constant (1) or a method (0).
+     */
     private static List<long[]> hiddenTests(String source) {
         JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, diagnostic -> { },
                 List.of("-proc:none"), null, List.of(new SimpleJavaFileObject(URI.create("string:///Source.java"),
@@ -180,14 +197,25 @@ public final class Release {
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMethod(MethodTree method, Void unused) {
-                for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
-                    String type = annotation.getAnnotationType().toString();
-                    if (type.equals("Hidden") || type.endsWith(".Hidden")) {
-                        methods.add(new long[] {positions.getStartPosition(unit, method), positions.getEndPosition(unit, method)});
-                        return null;
-                    }
+                if (hidden(method.getModifiers())) {
+                    methods.add(new long[] {positions.getStartPosition(unit, method), positions.getEndPosition(unit, method), 0});
+                    return null;
                 }
                 return super.visitMethod(method, unused);
+            }
+
+            @Override
+            public Void visitVariable(VariableTree variable, Void unused) {
+                if (hidden(variable.getModifiers())) { // an enum constant: @Hidden marks no other variable
+                    methods.add(new long[] {positions.getStartPosition(unit, variable), positions.getEndPosition(unit, variable), 1});
+                    return null;
+                }
+                return super.visitVariable(variable, unused);
+            }
+
+            private boolean hidden(ModifiersTree modifiers) {
+                return modifiers.getAnnotations().stream().map(annotation -> annotation.getAnnotationType().toString())
+                        .anyMatch(type -> type.equals("Hidden") || type.endsWith(".Hidden"));
             }
         }.scan(unit, null);
         return methods;

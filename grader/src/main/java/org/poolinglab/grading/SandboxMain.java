@@ -118,7 +118,7 @@ public final class SandboxMain {
         event("result", field("exercise", outcome.exercise()) + field("testId", outcome.testId())
                 + field("name", outcome.name()) + "\"points\":" + outcome.points() + ",\"hidden\":" + outcome.hidden()
                 + ",\"passed\":" + outcome.passed() + "," + field("message", outcome.message())
-                + field("output", outcome.output()) + "\"printed\":" + outcome.printed() + ",");
+                + field("output", outcome.output()) + field("mistake", outcome.mistake()) + "\"printed\":" + outcome.printed() + ",");
     }
 
     /** {@code "name":"value",} with the value escaped for JSON (written by hand: this JVM starts fast without Gson). */

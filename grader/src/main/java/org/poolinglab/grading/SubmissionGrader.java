@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
+import org.poolinglab.grading.tests.Mistake;
 
 /** Grades one notebook: reads its answer cells, compiles each exercise on its own, runs the tests in a sandbox. */
 public final class SubmissionGrader {
@@ -55,13 +56,14 @@ public final class SubmissionGrader {
     }
 
     /**
-     * Changes whenever the graded tests or exercises change: a rerun of a class regrades everything then,
+     * Changes whenever the graded tests, the exercises or the words of a hint change: a rerun of a class regrades everything then,
      * and a Gradescope autograder can tell it runs the exercise set it was built for.
      */
     public static String fingerprint() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, AnswerCells.class, AnswerCompiler.class, GradedRun.class, Sandbox.class));
+            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, AnswerCells.class, AnswerCompiler.class, GradedRun.class,
+                    Sandbox.class, Calls.class, MapAssert.class, Mistake.class));
             Exercises.ALL.forEach(exercise -> classes.add(exercise.tests()));
             for (Class<?> type : classes) {
                 try (InputStream bytes = type.getResourceAsStream(type.getSimpleName() + ".class")) {

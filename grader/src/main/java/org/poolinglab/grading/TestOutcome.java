@@ -14,9 +14,15 @@ package org.poolinglab.grading;
  * @param output   what the answer printed while the test ran, cut to a few kilobytes (with a last line
  *                 saying so when it was cut)
  * @param printed  how many bytes the answer printed while the test ran, in all
+ * @param mistake  the {@link org.poolinglab.grading.tests.Mistake#id id} of the typical mistake that explains
+ *                 the failure (its message says it in words), or "" when none does
  */
 public record TestOutcome(String exercise, String testId, String name, int points, boolean hidden, boolean passed,
-                          String message, String output, long printed) {
+                          String message, String output, long printed, String mistake) {
+
+    public TestOutcome {
+        mistake = mistake == null ? "" : mistake;
+    }
 
     public int score() {
         return passed ? points : 0;
@@ -28,11 +34,11 @@ public record TestOutcome(String exercise, String testId, String name, int point
     }
 
     public TestOutcome withMessage(String newMessage) {
-        return new TestOutcome(exercise, testId, name, points, hidden, passed, newMessage, output, printed);
+        return new TestOutcome(exercise, testId, name, points, hidden, passed, newMessage, output, printed, mistake);
     }
 
     /** A test that could not pass: it did not run, or it ended the JVM. */
     public static TestOutcome failed(GradedTest test, String message) {
-        return new TestOutcome(test.exercise(), test.testId(), test.name(), test.points(), test.hidden(), false, message, "", 0);
+        return new TestOutcome(test.exercise(), test.testId(), test.name(), test.points(), test.hidden(), false, message, "", 0, "");
     }
 }

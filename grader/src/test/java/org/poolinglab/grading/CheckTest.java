@@ -6,19 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.poolinglab.FeatureMap;
+import org.poolinglab.PoolSpec;
+import org.poolinglab.Pooling;
+import org.poolinglab.exercises.Answers;
 import org.poolinglab.exercises.Check;
 import org.poolinglab.exercises.CheckReport;
 
 @DisplayName("The check in a notebook")
 class CheckTest {
 
+    private static final Answers.MaxPool LESSON_LIB = (x, window, stride) ->
+            Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
+
     @Test
     void runsThePublicTestsOnTheAnswerAndMentionsTheHiddenOnes() {
-        CheckReport report = Check.maxOfTwo((a, b) -> Math.max(a, b));
+        CheckReport report = Check.maxPool(LESSON_LIB);
         assertTrue(report.allPassed(), report.toString());
-        assertEquals(10, report.score());
+        assertEquals(9, report.score());
         assertTrue(report.outcomes().stream().noneMatch(TestOutcome::hidden));
-        assertTrue(report.toString().endsWith("Hidden tests worth 5 points did not run here; they run when your notebook is graded."),
+        assertTrue(report.toString().endsWith("Hidden tests worth 6 points did not run here; they run when your notebook is graded."),
                 report.toString());
     }
 
@@ -33,12 +40,21 @@ class CheckTest {
     }
 
     @Test
+    void namesTheLikelyMistakeRightUnderTheFailedCall() {
+        CheckReport report = Check.maxPool((x, window, stride) -> LESSON_LIB.apply(x, window, 1));
+        String text = report.toString();
+        assertTrue(text.contains("maxPool(lesson map, 2, 2) returned a 3x3 map but the answer is 2x2\n"
+                + "              Likely mistake: your output is what a stride of 1 gives: the window should move 2 cells "
+                + "at a time\n"), text);
+    }
+
+    @Test
     void saysWhenAnAnswerIsNotWrittenYet() {
-        CheckReport report = Check.minPool((x, window, stride) -> {
-            throw new UnsupportedOperationException("min-pool: write your answer here");
+        CheckReport report = Check.unchangedShifts(x -> {
+            throw new UnsupportedOperationException("unchanged-shifts: write your answer here");
         });
         assertEquals(0, report.score());
-        assertTrue(report.toString().contains("not answered yet (min-pool: write your answer here)"), report.toString());
+        assertTrue(report.toString().contains("not answered yet (unchanged-shifts: write your answer here)"), report.toString());
     }
 
     @Test
@@ -52,15 +68,15 @@ class CheckTest {
 
     @Test
     void showsTheFirstLinesOfWhatEachTestPrinted() {
-        CheckReport report = Check.maxOfTwo((a, b) -> {
+        CheckReport report = Check.maxPool((x, window, stride) -> {
             for (int i = 1; i <= 10; i++) {
-                System.out.println("comparing " + a + " and " + b + ", line " + i);
+                System.out.println("pooling a " + x.length + "x" + x[0].length + " map, line " + i);
             }
-            return Math.max(a, b);
+            return LESSON_LIB.apply(x, window, stride);
         });
         String text = report.toString();
         assertTrue(report.allPassed(), text);
-        assertTrue(text.contains("your code printed:\n                comparing 1.0 and 2.0, line 1\n"), text);
+        assertTrue(text.contains("your code printed:\n                pooling a 4x4 map, line 1\n"), text);
         assertTrue(text.matches("(?s).*, line 6\n {16}\\[\\d+ more lines not shown here].*"), text);
     }
 }

@@ -32,8 +32,9 @@ class ClassGraderTest {
 
         assertEquals(List.of("ada", "bob", "eve"), rows.stream().map(ClassGrader.Row::student).toList());
         Table gradebook = Table.read().usingOptions(CsvReadOptions.builder(out.resolve("gradebook.csv").toFile()));
-        assertEquals(List.of("student", "output-size", "max-pool", "avg-pool-padding", "global-avg-pool", "avg-as-conv",
-                "min-pool", "relu-max", "max-pool-relu", "total", "max", "percent", "status"), gradebook.columnNames());
+        assertEquals(List.of("student", "output-size", "max-pool", "global-avg-pool", "choose-pooling", "dense-weights",
+                "avg-as-conv", "unchanged-shifts", "avg-pool-padding", "max-pool-backward", "total", "max", "percent", "status"),
+                gradebook.columnNames());
         assertEquals(100, gradebook.intColumn("total").get(0));
         assertEquals(0, gradebook.intColumn("total").get(1));
         assertTrue(gradebook.stringColumn("status").get(2).startsWith("unreadable: is not a Jupyter notebook"));
@@ -53,9 +54,13 @@ class ClassGraderTest {
         Files.copy(Submissions.MASTER, submissions.resolve("a-first.ipynb"));
         Submissions.withAnswer(submissions, "b-exits", "max-pool",
                 "double[][] maxPool(double[][] x, int window, int stride) { System.exit(0); return null; }");
-        Submissions.withAnswer(submissions, "c-thread", "relu-max", """
-                double relu(double value) { return Math.max(0, value); }
-                double maxOfTwo(double a, double b) { new Thread(() -> { while (true) { } }).start(); return b + relu(a - b); }""");
+        Submissions.withAnswer(submissions, "c-thread", "avg-as-conv", """
+                double[][] averagingFilter(int window) {
+                    new Thread(() -> { while (true) { } }).start();
+                    double[][] filter = new double[window][window];
+                    for (double[] row : filter) Arrays.fill(row, 1.0 / (window * window));
+                    return filter;
+                }""");
         Files.copy(Submissions.MASTER, submissions.resolve("d-last.ipynb"));
 
         List<ClassGrader.Row> rows = new ClassGrader(Submissions.GRADER, 1, new PrintStream(new ByteArrayOutputStream()))

@@ -76,25 +76,33 @@ class GradingTest {
 
         @Test
         void aCompileErrorCostsItsAnswerAndTheAnswersThatUseItAndSaysSo(@TempDir Path folder) throws IOException {
-            Path notebook = Submissions.withAnswer(folder, "broken-relu", "relu-max", """
-                    double relu(double value) {
-                        return Math.max(0, value);
-                    }
-
-                    double maxOfTwo(double a, double b) {
-                        return b + relu(a - b)
+            Path usesMaxPool = Submissions.withAnswer(folder, "uses-max-pool", "unchanged-shifts", """
+                    Set<Shift> unchangedShifts(double[][] x) {
+                        Set<Shift> unchanged = EnumSet.noneOf(Shift.class);
+                        for (Shift shift : Shift.values()) {
+                            double[][] moved = Images.shift(FeatureMap.of(x), shift.down(), shift.right()).toArray();
+                            if (Arrays.deepEquals(maxPool(moved, 2, 2), maxPool(x, 2, 2))) {
+                                unchanged.add(shift);
+                            }
+                        }
+                        return unchanged;
                     }""");
-            Grade grade = Submissions.GRADER.grade(notebook, "broken-relu");
+            Path notebook = Submissions.withAnswer(usesMaxPool, folder, "broken-max-pool", "max-pool", """
+                    double[][] maxPool(double[][] x, int window, int stride) {
+                        double[][] out = new double[(x.length - window) / stride + 1][(x[0].length - window) / stride + 1];
+                        return out
+                    }""");
+            Grade grade = Submissions.GRADER.grade(notebook, "broken-max-pool");
             String table = Reports.table(grade);
-            Exercise reluMax = Exercises.byId("relu-max").orElseThrow();
-            Exercise maxPoolRelu = Exercises.byId("max-pool-relu").orElseThrow();
-            assertEquals(0, grade.score(reluMax) + grade.score(maxPoolRelu), table);
-            assertEquals(grade.maxScore() - grade.maxScore(reluMax) - grade.maxScore(maxPoolRelu), grade.score(), table);
-            assertTrue(grade.outcomes(reluMax).get(0).message().startsWith("does not compile: cell 23, line 6: ';' expected"),
-                    grade.outcomes(reluMax).get(0).message());
-            assertTrue(grade.outcomes(maxPoolRelu).get(0).message().startsWith("does not compile: it uses maxOfTwo from your "
-                    + "answer to relu-max, which does not compile (cell 23, line 6: ';' expected)"),
-                    grade.outcomes(maxPoolRelu).get(0).message());
+            Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
+            Exercise shifts = Exercises.byId("unchanged-shifts").orElseThrow();
+            assertEquals(0, grade.score(maxPool) + grade.score(shifts), table);
+            assertEquals(grade.maxScore() - grade.maxScore(maxPool) - grade.maxScore(shifts), grade.score(), table);
+            assertTrue(grade.outcomes(maxPool).get(0).message().startsWith("does not compile: cell 10, line 3: ';' expected"),
+                    grade.outcomes(maxPool).get(0).message());
+            assertTrue(grade.outcomes(shifts).get(0).message().startsWith("does not compile: it uses maxPool from your "
+                    + "answer to max-pool, which does not compile (cell 10, line 3: ';' expected)"),
+                    grade.outcomes(shifts).get(0).message());
         }
 
         @Test

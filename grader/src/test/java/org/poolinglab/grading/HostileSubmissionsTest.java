@@ -24,25 +24,33 @@ import org.poolinglab.exercises.Exercises;
 class HostileSubmissionsTest {
 
     private static final String MAX_POOL_HEAD = "double[][] maxPool(double[][] x, int window, int stride) {\n";
+    private static final String BACKWARD_HEAD =
+            "double[][] maxPoolBackward(double[][] x, int window, int stride, double[][] gradOutput) {\n";
 
     static java.util.stream.Stream<Arguments> attacks() {
         return java.util.stream.Stream.of(
-                Arguments.of("an endless loop", MAX_POOL_HEAD + "while (true) { }\n}", "took longer than"),
-                Arguments.of("System.exit", MAX_POOL_HEAD + "System.exit(3); return null;\n}", "called System.exit(3)"),
-                Arguments.of("Runtime.halt", MAX_POOL_HEAD + "Runtime.getRuntime().halt(7); return null;\n}",
+                Arguments.of("an endless loop", "max-pool", MAX_POOL_HEAD + "while (true) { }\n}", "took longer than"),
+                Arguments.of("an endless recursion", "max-pool-backward",
+                        BACKWARD_HEAD + "return maxPoolBackward(x, window, stride, gradOutput);\n}",
+                        "overflowed the stack (endless recursion?)"),
+                Arguments.of("an answer that breaks its own set", "unchanged-shifts",
+                        "Set<Shift> unchangedShifts(double[][] x) {\nreturn Set.of(Shift.UP, Shift.UP);\n}",
+                        "threw java.lang.IllegalArgumentException: duplicate element: UP"),
+                Arguments.of("System.exit", "max-pool", MAX_POOL_HEAD + "System.exit(3); return null;\n}", "called System.exit(3)"),
+                Arguments.of("Runtime.halt", "max-pool", MAX_POOL_HEAD + "Runtime.getRuntime().halt(7); return null;\n}",
                         "stopped the JVM at once (Runtime.halt(7)"),
-                Arguments.of("a memory hog", MAX_POOL_HEAD
+                Arguments.of("a memory hog", "max-pool", MAX_POOL_HEAD
                         + "List<long[]> hog = new ArrayList<>(); while (true) hog.add(new long[1 << 20]);\n}", "ran out of memory"),
-                Arguments.of("a flood of output", MAX_POOL_HEAD
+                Arguments.of("a flood of output", "max-pool", MAX_POOL_HEAD
                         + "for (long i = 0; i < 2_000_000_000L; i++) System.out.println(\"spam spam spam spam\");\nreturn null;\n}",
                         "took longer than"),
-                Arguments.of("a compile error", MAX_POOL_HEAD + "return x[0] + ;\n}", "does not compile: cell"),
-                Arguments.of("a non-daemon thread left running", MAX_POOL_HEAD
+                Arguments.of("a compile error", "max-pool", MAX_POOL_HEAD + "return x[0] + ;\n}", "does not compile: cell"),
+                Arguments.of("a non-daemon thread left running", "max-pool", MAX_POOL_HEAD
                         + "new Thread(() -> { while (true) { try { Thread.sleep(50); } catch (InterruptedException e) { } } }).start();\n"
                         + "return new double[][] {{6, 5}, {8, 9}};\n}", "left 1 thread(s) running"),
-                Arguments.of("a renamed method", "double[][] maxPooling(double[][] x, int window, int stride) { return x; }",
+                Arguments.of("a renamed method", "max-pool", "double[][] maxPooling(double[][] x, int window, int stride) { return x; }",
                         "the answer must define double[][] maxPool(double[][] x, int window, int stride)"),
-                Arguments.of("an exception", MAX_POOL_HEAD + "return new double[][] {{x[9][9]}};\n}",
+                Arguments.of("an exception", "max-pool", MAX_POOL_HEAD + "return new double[][] {{x[9][9]}};\n}",
                         "threw java.lang.ArrayIndexOutOfBoundsException"));
     }
 
@@ -63,17 +71,17 @@ class HostileSubmissionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
-    void failsOnlyItsOwnExerciseAndSaysWhy(String attack, String answer, String expectedMessage, @TempDir Path folder)
-            throws IOException {
-        Path notebook = Submissions.withAnswer(folder, "hostile", "max-pool", answer);
+    void failsOnlyItsOwnExerciseAndSaysWhy(String attack, String exerciseId, String answer, String expectedMessage,
+                                           @TempDir Path folder) throws IOException {
+        Exercise attacked = Exercises.byId(exerciseId).orElseThrow();
+        Path notebook = Submissions.withAnswer(folder, "hostile", attacked.id(), answer);
         Grade grade = Submissions.GRADER.grade(notebook, "hostile");
         String table = Reports.table(grade) + "\n" + grade.outcomes();
-        Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
-        assertTrue(grade.score(maxPool) < grade.maxScore(maxPool), attack + " must not pass:\n" + table);
-        assertTrue(grade.outcomes(maxPool).stream().anyMatch(outcome -> outcome.message().contains(expectedMessage)),
+        assertTrue(grade.score(attacked) < grade.maxScore(attacked), attack + " must not pass:\n" + table);
+        assertTrue(grade.outcomes(attacked).stream().anyMatch(outcome -> outcome.message().contains(expectedMessage)),
                 attack + " should be reported as '" + expectedMessage + "':\n" + table);
         for (Exercise exercise : Exercises.ALL) {
-            if (exercise != maxPool) {
+            if (exercise != attacked) {
                 assertEquals(grade.maxScore(exercise), grade.score(exercise), exercise.id() + " keeps its points:\n" + table);
             }
         }

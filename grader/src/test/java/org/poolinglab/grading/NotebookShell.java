@@ -30,6 +30,7 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 final class NotebookShell implements AutoCloseable {
 
+    private static final Pattern CHECK_TAG = Pattern.compile("\"check:([a-z0-9-]+)\"");
     private static final Pattern CHECK_LINE = Pattern.compile("^\\s+(PASS|FAIL)\\s+\\d+/\\d+\\s+(.+)$");
 
     private final JShell shell;
@@ -43,35 +44,31 @@ final class NotebookShell implements AutoCloseable {
     }
 
     /**
-     * Runs the notebook's cells up to the check cell of {@code exerciseId} (the import and answer cells,
-     * not the other checks) on a fresh JShell state, and returns what that check showed: each public
-     * test's name and whether it passed.
+     * Runs the whole notebook once, top to bottom, on a fresh JShell state, as the kernel runs it; returns
+     * what each check cell showed, by exercise id: each public test's name and whether it passed.
      */
-    Map<String, Boolean> check(Path notebook, String exerciseId) throws IOException {
+    Map<String, Map<String, Boolean>> checkAll(Path notebook) throws IOException {
         List<Snippet> defined = new ArrayList<>(shell.snippets().toList());
         Collections.reverse(defined); // the latest first, so no drop makes others compile again
         defined.forEach(shell::drop);
         JsonObject json = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
-        String report = null;
+        Map<String, Map<String, Boolean>> checks = new LinkedHashMap<>();
         for (JsonElement element : json.getAsJsonArray("cells")) {
             JsonObject cell = element.getAsJsonObject();
-            String tags = cell.getAsJsonObject("metadata").toString();
             String source = Assign.source(cell);
             if (!cell.get("cell_type").getAsString().equals("code") || source.strip().startsWith("%")) {
                 continue;
             }
-            boolean check = tags.contains("\"check:" + exerciseId + "\"");
-            if (check || tags.contains("answer:") || !tags.contains("check:")) {
-                String value = run(source);
-                if (check) {
-                    report = value;
-                    break;
-                }
+            String value = run(source);
+            Matcher check = CHECK_TAG.matcher(cell.getAsJsonObject("metadata").toString());
+            if (check.find() && value != null) {
+                checks.put(check.group(1), outcomes(value));
             }
         }
-        if (report == null) {
-            throw new IllegalStateException(notebook + ": the check cell of " + exerciseId + " showed nothing");
-        }
+        return checks;
+    }
+
+    private static Map<String, Boolean> outcomes(String report) {
         Map<String, Boolean> outcomes = new LinkedHashMap<>();
         for (String line : report.lines().toList()) {
             Matcher matcher = CHECK_LINE.matcher(line);

@@ -1,6 +1,7 @@
 package org.poolinglab.grading.tests;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.poolinglab.FeatureMap;
@@ -41,17 +42,6 @@ final class Cases {
                 .countIncludePad(countIncludePad)).toArray();
     }
 
-    static double[][] negate(double[][] x) {
-        double[][] result = new double[x.length][];
-        for (int r = 0; r < x.length; r++) {
-            result[r] = new double[x[r].length];
-            for (int c = 0; c < x[r].length; c++) {
-                result[r][c] = -x[r][c];
-            }
-        }
-        return result;
-    }
-
     /** A "valid" cross-correlation with a stride, as a convolution layer computes it. */
     static double[][] convolve(double[][] x, double[][] filter, int stride) {
         int rows = (x.length - filter.length) / stride + 1;
@@ -69,6 +59,38 @@ final class Cases {
         return out;
     }
 
+    /** A {@code rows x cols} map with every cell set to {@code value}. */
+    static double[][] filled(int rows, int cols, double value) {
+        double[][] map = new double[rows][cols];
+        for (double[] row : map) {
+            Arrays.fill(row, value);
+        }
+        return map;
+    }
+
+    /** The top left {@code rows x cols} of a map, or null when the map is smaller or the part empty. */
+    static double[][] topLeft(double[][] map, int rows, int cols) {
+        if (rows < 1 || cols < 1 || map.length < rows || map[0].length < cols) {
+            return null;
+        }
+        double[][] part = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            part[r] = Arrays.copyOf(map[r], cols);
+        }
+        return part;
+    }
+
+    /** Rows become columns. */
+    static double[][] transpose(double[][] map) {
+        double[][] result = new double[map[0].length][map.length];
+        for (int r = 0; r < map.length; r++) {
+            for (int c = 0; c < map[0].length; c++) {
+                result[c][r] = map[r][c];
+            }
+        }
+        return result;
+    }
+
     /** Sizes, windows and strides that fit: {rows, cols, window, stride}. */
     static List<int[]> slidingSettings() {
         List<int[]> settings = new ArrayList<>();
@@ -80,5 +102,13 @@ final class Cases {
         settings.add(new int[] {1, 1, 1, 1});
         settings.add(new int[] {8, 5, 2, 3});
         return settings;
+    }
+
+    static double[] toDoubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
     }
 }

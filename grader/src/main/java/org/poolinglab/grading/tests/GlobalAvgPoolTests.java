@@ -1,18 +1,20 @@
 package org.poolinglab.grading.tests;
 
 import static org.poolinglab.grading.MapAssert.assertUnchanged;
-import static org.poolinglab.grading.MapAssert.assertValues;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.Pooling;
 import org.poolinglab.exercises.Answers;
+import org.poolinglab.grading.Calls;
 import org.poolinglab.grading.Hidden;
 import org.poolinglab.grading.MapAssert;
 import org.poolinglab.grading.Points;
 import org.poolinglab.grading.Submitted;
+import org.poolinglab.grading.Variant;
 
 @DisplayName("global-avg-pool")
 public class GlobalAvgPoolTests {
@@ -23,8 +25,10 @@ public class GlobalAvgPoolTests {
     @Points(3)
     @DisplayName("the lesson's map as one channel gives 3.625")
     void lessonExample() {
-        assertValues(new double[] {58.0 / 16}, answer.apply(new double[][][] {MapAssert.copy(Cases.LESSON)}),
-                "globalAvgPool(lesson map as one channel)");
+        double[][][] x = {MapAssert.copy(Cases.LESSON)};
+        Calls<double[]> calls = Calls.values();
+        calls.add("globalAvgPool(lesson map as one channel)", new double[] {58.0 / 16}, answer.apply(x), variants(x));
+        calls.verify();
     }
 
     @Test
@@ -57,17 +61,26 @@ public class GlobalAvgPoolTests {
     }
 
     private void check(double[][][] x) {
-        double[] expected = toDoubles(Pooling.globalAvgPool(FeatureMap.of(x)).toFloatArray());
         double[][][] copy = Arrays.stream(x).map(MapAssert::copy).toArray(double[][][]::new);
-        assertValues(expected, answer.apply(copy), "globalAvgPool(" + x.length + " channels of "
-                + x[0].length + "x" + x[0][0].length + ")");
+        Calls<double[]> calls = Calls.values();
+        calls.add("globalAvgPool(" + x.length + " channels of " + x[0].length + "x" + x[0][0].length + ")",
+                Cases.toDoubles(Pooling.globalAvgPool(FeatureMap.of(x)).toFloatArray()), answer.apply(copy), variants(x));
+        calls.verify();
     }
 
-    private static double[] toDoubles(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
+    /** What each typical mistake gives for {@code globalAvgPool(x)}. */
+    private static List<Variant<double[]>> variants(double[][][] x) {
+        int rows = x[0].length;
+        int cols = x[0][0].length;
+        double[] sums = Arrays.stream(x).mapToDouble(channel -> Arrays.stream(channel).flatMapToDouble(Arrays::stream).sum())
+                .toArray();
+        double meanOfAll = Arrays.stream(sums).sum() / (x.length * rows * cols);
+        return List.of(
+                Variant.of(Mistake.DIVIDED_BY_ONE_SIDE, () -> Arrays.stream(sums).map(sum -> sum / rows).toArray(), "rows"),
+                Variant.of(Mistake.DIVIDED_BY_ONE_SIDE, () -> Arrays.stream(sums).map(sum -> sum / cols).toArray(), "columns"),
+                Variant.of(Mistake.SUM_NOT_MEAN, () -> sums),
+                Variant.of(Mistake.GLOBAL_MAX_NOT_AVERAGE,
+                        () -> Cases.toDoubles(Pooling.globalMaxPool(FeatureMap.of(x)).toFloatArray())),
+                Variant.of(Mistake.ONE_MEAN_FOR_ALL_CHANNELS, () -> Arrays.stream(sums).map(sum -> meanOfAll).toArray()));
     }
 }

@@ -1,0 +1,5 @@
+double[][] averagingFilter(int window) {
+    double[][] filter = new double[window][window];
+    for (double[] row : filter) Arrays.fill(row, 1 / (window * window));
+    return filter;
+}

@@ -1,0 +1,8 @@
+long denseWeights(int size, int[] filters, int pool, int units) {
+    int side = size;
+    for (int i = 0; i < filters.length; i++) {
+        side = side / pool;   // the convolutions keep the size
+    }
+    long inputs = (long) filters[filters.length - 1] * side * side;
+    return inputs * units + units;
+}

@@ -1,0 +1,8 @@
+long denseWeights(int size, int[] filters, int pool, int units) {
+    int side = size;
+    for (int i = 0; i < filters.length; i++) {
+        side = (side - 2) / pool;
+    }
+    long inputs = (long) filters[0] * side * side;
+    return inputs * units + units;
+}

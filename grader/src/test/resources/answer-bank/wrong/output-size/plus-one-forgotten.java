@@ -1,0 +1,8 @@
+int outputSize(int input, int window, int stride, int padding, boolean ceilMode) {
+    int span = input + 2 * padding - window;
+    int steps = ceilMode ? Math.floorDiv(span + stride - 1, stride) : Math.floorDiv(span, stride);
+    if (ceilMode && steps * stride >= input + padding) {
+        steps--;
+    }
+    return steps;
+}
