@@ -31,8 +31,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Grades every notebook in a folder (student = file name), in parallel, into a gradebook, per-student
- * reports and a score histogram. One bad submission never stops the batch; a rerun reuses the grades
- * of notebooks that did not change.
+ * reports, a score histogram and an item analysis ({@link ItemAnalysis}: what the class got wrong). One
+ * bad submission never stops the batch; a rerun reuses the grades of notebooks that did not change.
  */
 public final class ClassGrader {
 
@@ -124,6 +124,11 @@ public final class ClassGrader {
         }
         note(files.write("gradebook.csv", gradebookCsv(ordered)));
         note(files.write("histogram.png", histogram(ordered)));
+        List<Grade> grades = ordered.stream().map(Row::grade).filter(java.util.Objects::nonNull).toList();
+        ItemAnalysis analysis = ItemAnalysis.of(grades);
+        note(files.write("item-analysis.csv", analysis.csv()));
+        note(files.write("item-analysis.png", analysis.chart()));
+        note(files.write("summary.md", analysis.summary(ordered.size() - grades.size())));
         return ordered;
     }
 

@@ -139,8 +139,8 @@ public final class GradeCommand {
                         + "mean score %.1f%n", rows.size(), seconds, jobs, reused, unreadable, mean);
         rows.stream().filter(row -> row.grade() == null)
                 .forEach(row -> out.println("  " + row.student() + ": " + row.status()));
-        out.println("wrote " + outDir.resolve("gradebook.csv") + ", " + outDir.resolve("histogram.png") + " and "
-                + outDir.resolve("students") + "/<student>/{results.json,feedback.md}");
+        out.println("wrote " + outDir.resolve("summary.md") + " (what the class got wrong: read it first), item-analysis.csv, "
+                + "item-analysis.png, gradebook.csv, histogram.png and students/<student>/{results.json,feedback.md}");
     }
 
     private static String value(String[] args, int index, String option) {

@@ -3,15 +3,19 @@ package org.poolinglab.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poolinglab.exercises.Exercises;
+import org.poolinglab.grading.tests.Mistake;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -19,32 +23,63 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 class ClassGraderTest {
 
     @Test
-    void writesAGradebookReportsAndAHistogramAndReusesUnchangedGrades(@TempDir Path folder, @TempDir Path out)
+    void writesAGradebookReportsAHistogramAndAnItemAnalysisAndReusesUnchangedGrades(@TempDir Path folder, @TempDir Path out)
             throws IOException {
         Path submissions = Files.createDirectory(folder.resolve("class"));
         Files.copy(Submissions.MASTER, submissions.resolve("ada.ipynb"));
         Files.copy(Submissions.STUDENT, submissions.resolve("bob.ipynb"));
+        String strideOne = Files.readString(AnswerBankTest.BANK.resolve("wrong/max-pool/stride-one.java"));
+        Submissions.withAnswer(submissions, "carl", "max-pool", strideOne);
+        Submissions.withAnswer(submissions, "dan", "max-pool", strideOne);
         Files.writeString(submissions.resolve("eve.ipynb"), "not a notebook");
+        Submissions.withAnswer(submissions, "fay", "max-pool-backward",
+                Files.readString(AnswerBankTest.BANK.resolve("wrong/max-pool-backward/ties-to-every-maximum.java")));
         Files.writeString(submissions.resolve("notes.txt"), "not graded");
 
         ClassGrader grader = new ClassGrader(Submissions.GRADER, 2, new PrintStream(new ByteArrayOutputStream()));
         List<ClassGrader.Row> rows = grader.grade(submissions, out);
 
-        assertEquals(List.of("ada", "bob", "eve"), rows.stream().map(ClassGrader.Row::student).toList());
+        assertEquals(List.of("ada", "bob", "carl", "dan", "eve", "fay"), rows.stream().map(ClassGrader.Row::student).toList());
         Table gradebook = Table.read().usingOptions(CsvReadOptions.builder(out.resolve("gradebook.csv").toFile()));
         assertEquals(List.of("student", "output-size", "max-pool", "global-avg-pool", "choose-pooling", "dense-weights",
                 "avg-as-conv", "unchanged-shifts", "avg-pool-padding", "max-pool-backward", "total", "max", "percent", "status"),
                 gradebook.columnNames());
         assertEquals(100, gradebook.intColumn("total").get(0));
         assertEquals(0, gradebook.intColumn("total").get(1));
-        assertTrue(gradebook.stringColumn("status").get(2).startsWith("unreadable: is not a Jupyter notebook"));
+        assertTrue(gradebook.stringColumn("status").get(4).startsWith("unreadable: is not a Jupyter notebook"));
         assertTrue(Files.size(out.resolve("histogram.png")) > 1000);
         assertTrue(Files.readString(out.resolve("students/ada/results.json")).contains("\"score\": 100"));
         assertTrue(Files.exists(out.resolve("students/bob/feedback.md")));
 
+        // The item analysis of the five notebooks that could be read.
+        Table items = Table.read().usingOptions(CsvReadOptions.builder(out.resolve("item-analysis.csv").toFile()));
+        Table exercises = items.where(items.stringColumn("kind").isEqualTo("exercise"));
+        assertEquals("max-pool", exercises.stringColumn("exercise").get(0), "the hardest exercise comes first");
+        assertEquals(Exercises.ALL.size(), exercises.rowCount());
+        Table lessonTest = items.where(items.stringColumn("kind").isEqualTo("test")
+                .and(items.stringColumn("item").isEqualTo("the lesson's 4x4 map gives [[6, 5], [8, 9]] and is left unchanged")));
+        assertEquals(3, lessonTest.intColumn("students").get(0), "bob left it unanswered, carl and dan moved by 1");
+        assertEquals(60.0, lessonTest.numberColumn("percent").getDouble(0));
+        Table mistakes = items.where(items.stringColumn("kind").isEqualTo("mistake"));
+        assertEquals(Mistake.values().length, mistakes.rowCount(), "every typical mistake has a row, made or not");
+        assertEquals(List.of(Mistake.STRIDE_ONE.label(), Mistake.TIES_TO_EVERY_MAXIMUM.label()),
+                mistakes.where(mistakes.intColumn("students").isGreaterThan(0)).stringColumn("item").asList());
+        assertEquals(2, mistakes.intColumn("students").get(0));
+        assertEquals(40.0, mistakes.numberColumn("percent").getDouble(0));
+
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.startsWith("# What the class got wrong\n\n5 notebooks graded, mean score "), summary);
+        assertTrue(summary.contains("; 1 could not be read and are left out here."), summary);
+        assertTrue(summary.contains("| 1 | `max-pool`: Max pooling, any window and stride (notebook 01) |"), summary);
+        assertTrue(summary.contains("| " + Mistake.STRIDE_ONE.label() + " | `max-pool` | 2 (40%) |"), summary);
+        assertTrue(summary.contains("| " + Mistake.TIES_TO_EVERY_MAXIMUM.label() + " | `max-pool-backward` | 1 (20%) |"), summary);
+        BufferedImage chart = ImageIO.read(out.resolve("item-analysis.png").toFile());
+        assertEquals(960, chart.getWidth());
+
         List<ClassGrader.Row> again = grader.grade(submissions, out);
         assertTrue(again.get(0).reused() && again.get(1).reused(), "unchanged notebooks are not graded again");
         assertEquals(100, again.get(0).grade().score());
+        assertEquals(summary, Files.readString(out.resolve("summary.md")), "reused grades give the same analysis");
     }
 
     @Test
