@@ -39,7 +39,7 @@ class GradingTest {
     }
 
     @Test
-    void everyExerciseIsWorthWhatItsHeadingSays() throws IOException {
+    void everyExerciseIsWorthWhatItsHeadingSaysAndNamesItsNotebookAndAWorkedExample() throws IOException {
         String master = Files.readString(Submissions.MASTER);
         int total = 0;
         for (Exercise exercise : Exercises.ALL) {
@@ -47,8 +47,13 @@ class GradingTest {
             assertEquals(exercise.points(), points, exercise.id() + ": Exercises says it is worth " + exercise.points()
                     + " points, its tests add up to " + points);
             total += points;
-            assertTrue(master.contains("(`" + exercise.id() + "`, " + points + " points)"),
-                    exercise.id() + "'s heading should say " + points + " points");
+            String heading = "(`" + exercise.id() + "`, " + points + " points)";
+            assertTrue(master.contains(heading), exercise.id() + "'s heading should say " + points + " points");
+            String section = master.substring(master.indexOf(heading)).split("## ", 2)[0];
+            assertTrue(section.contains("*Builds on notebook"), exercise.id() + " says which lesson notebook it builds on");
+            assertTrue(section.contains(exercise.notebook().substring(0, 2) + " ("), exercise.id() + " names notebook "
+                    + exercise.notebook());
+            assertTrue(section.contains("**Worked example**"), exercise.id() + " works an example through");
         }
         assertEquals(100, total);
     }

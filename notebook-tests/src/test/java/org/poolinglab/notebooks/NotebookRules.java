@@ -91,10 +91,19 @@ final class NotebookRules {
                 "metadata.language_info must be what the kernel writes, or Jupyter marks the notebook modified");
     }
 
-    /** An exercise notebook ends with its summary. */
+    /** An exercise notebook: code that fits the classic notebook's width, as in the lessons; it ends with its summary. */
     static void checkExercises(JsonObject notebook) {
         check(notebook);
         List<JsonObject> cells = cells(notebook);
+        for (int i = 0; i < cells.size(); i++) {
+            int number = i + 1;
+            if (isCode(cells.get(i))) {
+                for (String line : text(cells.get(i)).split("\n")) {
+                    assertTrue(line.length() <= MAX_CODE_LINE, () -> "cell " + number + " has a code line of "
+                            + line.length() + " characters (at most " + MAX_CODE_LINE + "): " + line);
+                }
+            }
+        }
         assertTrue(text(cells.get(cells.size() - 1)).contains("## Summary"), "a notebook ends with its summary");
     }
 
