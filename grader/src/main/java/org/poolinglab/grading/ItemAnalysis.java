@@ -234,8 +234,9 @@ final class ItemAnalysis {
         if (made.isEmpty()) {
             text.append("No answer gave what a typical mistake gives.\n");
         } else {
-            text.append("Students whose answers gave exactly what the mistake gives, in at least one test (the test's "
-                    + "feedback named it):\n\n| mistake | exercise | students |\n|---|---|---|\n");
+            text.append("Students whose answers gave exactly what the mistake gives in at least one test (that test's "
+                    + "message names the mistake; students see the messages of public tests):\n\n"
+                    + "| mistake | exercise | students |\n|---|---|---|\n");
             made.forEach(row -> text.append("| ").append(row.mistake().label()).append(" | `")
                     .append(row.mistake().exercise()).append("` | ").append(students(row.students())).append(" |\n"));
         }

@@ -39,14 +39,15 @@ public final class MapAssert {
                 return call + " returned a map whose row " + r + " is null";
             }
         }
-        if (actual.length != expected.length || Arrays.stream(actual).anyMatch(row -> row.length != expected[0].length)) {
+        int columns = expected.length == 0 ? 0 : expected[0].length;
+        if (actual.length != expected.length || Arrays.stream(actual).anyMatch(row -> row.length != columns)) {
             return call + " returned a " + shape(actual) + " map but the answer is " + shape(expected)
                     + "\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, null);
         }
-        boolean[][] wrong = new boolean[expected.length][expected[0].length];
+        boolean[][] wrong = new boolean[expected.length][columns];
         int wrongCells = 0;
         for (int r = 0; r < expected.length; r++) {
-            for (int c = 0; c < expected[0].length; c++) {
+            for (int c = 0; c < columns; c++) {
                 wrong[r][c] = !close(expected[r][c], actual[r][c]);
                 wrongCells += wrong[r][c] ? 1 : 0;
             }
@@ -54,7 +55,7 @@ public final class MapAssert {
         if (wrongCells == 0) {
             return null;
         }
-        return call + ": " + wrongCells + " of " + expected.length * expected[0].length
+        return call + ": " + wrongCells + " of " + expected.length * columns
                 + " cells differ (marked *)\nexpected:\n" + grid(expected, null) + "\nyours:\n" + grid(actual, wrong);
     }
 

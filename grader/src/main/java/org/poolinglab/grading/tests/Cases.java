@@ -68,14 +68,14 @@ final class Cases {
         return map;
     }
 
-    /** The top left {@code rows x cols} of a map, or null when the map is smaller or the part empty. */
+    /** The top left {@code rows x cols} of a map (empty when either is 0 or less), or null when the map is smaller. */
     static double[][] topLeft(double[][] map, int rows, int cols) {
-        if (rows < 1 || cols < 1 || map.length < rows || map[0].length < cols) {
+        if (map.length < rows || map[0].length < cols) {
             return null;
         }
-        double[][] part = new double[rows][];
-        for (int r = 0; r < rows; r++) {
-            part[r] = Arrays.copyOf(map[r], cols);
+        double[][] part = new double[Math.max(0, rows)][];
+        for (int r = 0; r < part.length; r++) {
+            part[r] = Arrays.copyOf(map[r], Math.max(0, cols));
         }
         return part;
     }

@@ -66,7 +66,7 @@ public enum Mistake {
             "AVERAGE dims the edge from %s to %s: the empty cells of each window pull the mean down"),
     @Hidden
     WINDOWS_DEPEND_ON_THE_SIZE("choose-pooling", "max or average pooling where the output must not depend on the size",
-            "%s turns a %s map into %s and a %s map into %s: the dense layer needs the same number of values "
+            "%s turns the %s map into %s and the %s map into %s: the dense layer needs the same number of values "
                     + "for every size"),
 
     BIASES_FORGOTTEN("dense-weights", "the biases not counted",
@@ -95,7 +95,8 @@ public enum Mistake {
     MAX_NOT_AVERAGE("avg-pool-padding", "the maximum instead of the mean",
             "your output is what max pooling gives: keep the mean of each window, not its largest value"),
     PADDING_LEFT_OUT("avg-pool-padding", "the padding left out",
-            "your output is what no padding gives: put %s cell(s) of zeros around the map before the windows slide"),
+            "your output is what no padding gives: first put a border of zeros around the map, as wide as the "
+                    + "padding (%s) on each side"),
     AVERAGE_STRIDE_ONE("avg-pool-padding", "the window moves 1 cell at a time, whatever the stride",
             "your output is what a stride of 1 gives: the window should move %s cells at a time"),
 
