@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
+import org.poolinglab.grading.Hidden;
+import org.poolinglab.grading.tests.Mistake;
 import org.poolinglab.grading.GradedTest;
 
 /**
@@ -155,7 +157,7 @@ class StudentReleaseTest {
     }
 
     @Test
-    void holdsNoHiddenTestInAnyFormNotEvenInItsJars() throws IOException {
+    void holdsNoHiddenTestInAnyFormNotEvenInItsJars() throws IOException, NoSuchFieldException {
         assertEquals(0, ran.status(), "the kit's jar is built first:\n" + ran.output());
         List<GradedTest> hidden = Exercises.ALL.stream().flatMap(exercise -> GradedTest.of(exercise).stream())
                 .filter(GradedTest::hidden).toList();
@@ -171,6 +173,21 @@ class StudentReleaseTest {
                 String method = test.method().getName();
                 assertFalse(gradedTests && text.getValue().contains(classFile ? constant(method) : "void " + method + "("),
                         text.getKey() + " holds the hidden test method " + test.testId());
+            }
+        }
+        List<Mistake> hiddenMistakes = new ArrayList<>();
+        for (Mistake mistake : Mistake.values()) {
+            if (Mistake.class.getField(mistake.name()).isAnnotationPresent(Hidden.class)) {
+                hiddenMistakes.add(mistake);
+            }
+        }
+        assertFalse(hiddenMistakes.isEmpty());
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            boolean classFile = text.getKey().endsWith(".class");
+            for (Mistake mistake : hiddenMistakes) {
+                // Its words would give a hidden test's answer away.
+                assertFalse(text.getValue().contains(classFile ? constant(mistake.label()) : "\"" + mistake.label() + "\""),
+                        text.getKey() + " holds the hidden mistake " + mistake);
             }
         }
         for (Exercise exercise : Exercises.ALL) {

@@ -66,9 +66,9 @@ public class AveragingFilterTests {
         double[][] filter = new double[window][window];
         for (int i = 0; i < window; i++) {
             for (int j = 0; j < window; j++) {
-                double[][] oneCell = new double[window][window];
-                oneCell[i][j] = 1;
-                filter[i][j] = Cases.avgPool(oneCell, window, window, 0, true)[0][0];
+                double[][] impulse = new double[window][window];
+                impulse[i][j] = 1;
+                filter[i][j] = Cases.avgPool(impulse, window, window, 0, true)[0][0];
             }
         }
         return filter;

@@ -4,14 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.poolinglab.Convolution;
+import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
+import org.poolinglab.Pooling;
 import org.poolinglab.exercises.Answers;
 import org.poolinglab.grading.Calls;
 import org.poolinglab.grading.Hidden;
 import org.poolinglab.grading.Points;
 import org.poolinglab.grading.Submitted;
 import org.poolinglab.grading.Variant;
-import org.poolinglab.table.CnnCosts;
 
 @DisplayName("dense-weights")
 public class DenseWeightsTests {
@@ -50,50 +52,49 @@ public class DenseWeightsTests {
             int pool = (int) stack[2];
             int units = (int) stack[3];
             calls.add("denseWeights(" + size + ", new int[] " + Arrays.toString(filters).replace('[', '{').replace(']', '}')
-                            + ", " + pool + ", " + units + ")", (double) stack(size, filters, 3, pool, units).parameters("dense"),
+                            + ", " + pool + ", " + units + ")", denseWeights(size, filters, 3, pool, false, units),
                     (double) answer.apply(size, filters.clone(), pool, units), variants(size, filters, pool, units));
         }
         calls.verify();
     }
 
-    /** lesson-lib's cost table of the stack: {@code filterSize} convolutions, each followed by pooling unless {@code pool} is 1. */
-    private static CnnCosts stack(int size, int[] filters, int filterSize, int pool, int units) {
-        CnnCosts network = CnnCosts.input(1, size, size);
+    /**
+     * The dense layer's weights and biases: one per value of the last maps and output, one bias per output.
+     * The last maps' shape comes from lesson-lib's own layers: a blank picture put through convolutions of
+     * {@code filterSize x filterSize} filters and, unless {@code pool} is 1, max pooling (rounding up in ceil mode).
+     */
+    private static double denseWeights(int size, int[] filters, int filterSize, int pool, boolean ceilMode, int units) {
+        FeatureMap maps = FeatureMap.of(new double[size][size]);
         for (int count : filters) {
-            network.conv(count, filterSize);
+            double[][][] blank = new double[count][filterSize][filterSize];
+            maps = Convolution.conv2d(maps, blank);
             if (pool > 1) {
-                network.maxPool(pool);
+                maps = Pooling.maxPool(maps, PoolSpec.of(pool).ceilMode(ceilMode));
             }
         }
-        return network.dense(units);
+        double inputs = (double) maps.channels() * maps.height() * maps.width();
+        return inputs * units + units;
     }
 
     /** What each typical mistake gives for {@code denseWeights(size, filters, pool, units)}. */
     private static List<Variant<Double>> variants(int size, int[] filters, int pool, int units) {
-        double expected = stack(size, filters, 3, pool, units).parameters("dense");
+        double expected = denseWeights(size, filters, 3, pool, false, units);
         int first = filters[0];
         int last = filters[filters.length - 1];
+        double convolutions = 0;
+        int channels = 1;
+        for (int count : filters) {
+            convolutions += 3 * 3 * channels * count + count;
+            channels = count;
+        }
+        double withConvolutions = expected + convolutions;
         return List.of(
                 Variant.of(Mistake.BIASES_FORGOTTEN, () -> expected - units, units),
-                Variant.of(Mistake.BORDER_NOT_LOST, () -> (double) stack(size, filters, 1, pool, units).parameters("dense"),
+                Variant.of(Mistake.BORDER_NOT_LOST, () -> denseWeights(size, filters, 1, pool, false, units),
                         size, size, size - 2, size - 2),
-                Variant.of(Mistake.POOLING_ROUNDED_UP, () -> roundedUp(size, filters, pool, units)),
+                Variant.of(Mistake.POOLING_ROUNDED_UP, () -> denseWeights(size, filters, 3, pool, true, units)),
                 Variant.of(Mistake.FIRST_CONVOLUTION_CHANNELS, () -> (expected - units) / last * first + units, first, last),
-                Variant.of(Mistake.WHOLE_NETWORK_COUNTED, () -> (double) stack(size, filters, 3, pool, units).parameters()),
-                Variant.of(Mistake.POOLING_LEFT_OUT, () -> (double) stack(size, filters, 3, 1, units).parameters("dense"),
-                        pool, pool, pool));
-    }
-
-    /** The dense layer's weights and biases when each pooled side is rounded up (lesson-lib's ceil mode) instead of down. */
-    private static double roundedUp(int size, int[] filters, int pool, int units) {
-        int side = size;
-        for (int count : filters) {
-            side = PoolSpec.of(3).stride(1).outputShape(side, side).height();
-            if (pool > 1) {
-                side = PoolSpec.of(pool).ceilMode(true).outputShape(side, side).height();
-            }
-        }
-        long inputs = (long) filters[filters.length - 1] * side * side;
-        return inputs * units + units;
+                Variant.of(Mistake.WHOLE_NETWORK_COUNTED, () -> withConvolutions),
+                Variant.of(Mistake.POOLING_LEFT_OUT, () -> denseWeights(size, filters, 3, 1, false, units), pool, pool, pool));
     }
 }
