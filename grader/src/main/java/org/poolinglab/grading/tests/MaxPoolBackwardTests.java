@@ -33,7 +33,7 @@ public class MaxPoolBackwardTests {
     @Test
     @Points(3)
     @DisplayName("overlapping windows: a cell that wins several windows collects all their gradients")
-    void overlappingWindows() {
+    void overlappingWindowsAddUp() {
         Calls<double[][]> calls = Calls.maps();
         add(calls, Cases.map(61, 5, 5, 0, 9), 3, 1, numbered(3, 3));
         add(calls, Cases.map(62, 4, 6, -5, 5), 2, 1, numbered(3, 5));
