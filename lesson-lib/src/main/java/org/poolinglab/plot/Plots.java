@@ -193,6 +193,33 @@ public final class Plots {
         return absolute;
     }
 
+    /**
+     * Grey-scale pictures in a row under {@code title}, each enlarged to about 112 pixels (brightness 0
+     * black to 1 white) with its caption under it; a caption's {@code \n} starts a new line:
+     * <pre>{@code
+     * Plots.pictures("Drawn in Java", Images.text("7", 28), List.of("a seven\n28x28"))
+     * }</pre>
+     *
+     * @param images   {@code N x 1 x H x W}, one picture per batch entry
+     * @param captions one caption per picture
+     */
+    public static BufferedImage pictures(String title, FeatureMap images, List<String> captions) {
+        return Pictures.draw(title, Pictures.tiles(images, captions, null));
+    }
+
+    /**
+     * Pictures with what a classifier made of them: under each, "true: " its class and "predicted: " the
+     * class the classifier chose; a wrong prediction is framed and written in red.
+     *
+     * @param labels     the true class of each picture, {@code 0 .. classNames.size() - 1}
+     * @param predicted  the class the classifier chose for each picture, e.g. {@code model.predict(images)}
+     * @param classNames the name of each class number
+     */
+    public static BufferedImage predictions(String title, FeatureMap images, int[] labels, int[] predicted,
+                                            List<String> classNames) {
+        return Pictures.draw(title, Pictures.predictions(images, labels, predicted, classNames));
+    }
+
     /** Images next to each other, top-aligned, with a small gap; shrunk as a whole where that would not fit a slide. */
     public static BufferedImage row(BufferedImage... images) {
         require(images != null && images.length > 0, "images must not be empty");

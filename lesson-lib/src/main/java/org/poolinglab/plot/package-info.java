@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link org.poolinglab.plot.Plots}: heat maps as XChart heat-map charts (maps drawn together share
  *       one cell size, so a pooled map looks smaller, and one colour scale), before/after pooling, line
- *       and bar charts (XChart); and the sliding window frame by frame (and as a GIF).</li>
+ *       and bar charts (XChart); the sliding window frame by frame (and as a GIF); and grey-scale
+ *       pictures in a row with captions, or with a classifier's answers.</li>
  *   <li>{@link org.poolinglab.plot.Images}: small pictures drawn in Java (no downloads), turned into
  *       feature maps, shifted or enlarged for experiments.</li>
  *   <li>{@link org.poolinglab.plot.Stepper}: the sliding window one step per run of a cell, for a live
@@ -17,6 +18,7 @@
  *
  * <p>Every plot of a feature map is an XChart chart. The sliding-window frames are drawn with Java2D
  * instead: they are diagrams of the algorithm (the window, the padding, the output filling up), not
- * plots of a map's values, and no chart type draws them.
+ * plots of a map's values, and no chart type draws them. So are rows of pictures: photographs, shown
+ * as they are.
  */
 package org.poolinglab.plot;

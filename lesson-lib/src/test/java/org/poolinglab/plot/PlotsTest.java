@@ -415,6 +415,96 @@ class PlotsTest {
     }
 
     @Nested
+    @DisplayName("pictures")
+    class PicturesWithCaptions {
+
+        private final FeatureMap checkerboard = FeatureMap.of(new int[] {2, 1, 2, 2},
+                new float[] {0, 1, 1, 0, 0.5f, 0.5f, 0.5f, 0.5f});
+
+        @Test
+        void enlargeEachPictureByAWholeFactorAndPaintItsBrightnessInGrey() {
+            List<Pictures.Tile> tiles = Pictures.tiles(checkerboard, List.of("a", "b"), null);
+            assertEquals(Pictures.SIDE / 2, tiles.get(0).scale(), "a 2x2 picture is enlarged 56 times");
+            assertEquals(4, Pictures.tiles(FeatureMap.of(new double[28][28]), List.of("x"), null).get(0).scale(),
+                    "a 28x28 picture 4 times");
+            assertEquals(1, Pictures.tiles(FeatureMap.of(new double[200][10]), List.of("x"), null).get(0).scale(),
+                    "a large one is never shrunk");
+
+            BufferedImage row = Plots.pictures("two", checkerboard, List.of("a", "b"));
+            Pictures.Tile first = tiles.get(0);
+            int left = (first.width() - first.pictureWidth()) / 2;
+            int top = Pictures.TITLE_HEIGHT + Pictures.FRAME;
+            int cell = first.scale();
+            assertEquals(0x000000, rgb(row, left + cell / 2, top + cell / 2), "brightness 0 is black");
+            assertEquals(0xFFFFFF, rgb(row, left + cell * 3 / 2, top + cell / 2), "brightness 1 is white");
+            assertEquals(0xFFFFFF, rgb(row, left + cell / 2, top + cell * 3 / 2), "row 1, column 0");
+            int second = first.width() + Pictures.GAP + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
+            assertEquals(0x808080, rgb(row, second + cell / 2, top + cell / 2), "picture 1: brightness 0.5 is grey");
+        }
+
+        @Test
+        void putThePicturesInOneRowWithTheirCaptionsLineByLine() {
+            List<Pictures.Tile> tiles = Pictures.tiles(checkerboard, List.of("first\nline two", "b"), null);
+            assertEquals(List.of("first", "line two"), tiles.get(0).lines());
+            assertEquals(List.of("b"), tiles.get(1).lines());
+            BufferedImage row = Pictures.draw("two", tiles);
+            assertEquals(tiles.get(0).width() + Pictures.GAP + tiles.get(1).width(), row.getWidth());
+            assertEquals(Pictures.TITLE_HEIGHT + Pictures.SIDE + 2 * Pictures.FRAME + 2 * Pictures.LINE_HEIGHT
+                    + Pictures.GAP / 2, row.getHeight(), "as tall as the picture with the most lines");
+        }
+
+        @Test
+        void captionPredictionsWithTheTrueAndThePredictedClassAndMarkTheWrongOnes() {
+            List<Pictures.Tile> tiles = Pictures.predictions(checkerboard, new int[] {2, 0}, new int[] {2, 1},
+                    List.of("T-shirt/top", "Trouser", "Pullover"));
+            assertEquals(List.of("true: Pullover", "predicted: Pullover"), tiles.get(0).lines());
+            assertEquals(List.of("true: T-shirt/top", "predicted: Trouser"), tiles.get(1).lines());
+            assertFalse(tiles.get(0).marked(), "a right prediction is not marked");
+            assertTrue(tiles.get(1).marked(), "a wrong one is");
+            BufferedImage row = Pictures.draw("predictions", tiles);
+            int left = tiles.get(0).width() + Pictures.GAP + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
+            assertEquals(Pictures.MARK.getRGB() & 0xFFFFFF, rgb(row, left - 1, Pictures.TITLE_HEIGHT + 1),
+                    "the wrong one has a red frame");
+            assertEquals(0xFFFFFF, rgb(row, (tiles.get(0).width() - tiles.get(0).pictureWidth()) / 2 - 1,
+                    Pictures.TITLE_HEIGHT + 1), "the right one has none");
+        }
+
+        @Test
+        void fitEightFashionMnistPicturesWithTheLongestClassNamesOnASlide() {
+            int[] labels = new int[8];
+            int[] predicted = new int[8];
+            java.util.Arrays.fill(labels, 0);
+            java.util.Arrays.fill(predicted, 9);
+            BufferedImage row = Plots.predictions("test pictures", FeatureMap.of(new int[] {8, 1, 28, 28},
+                    new float[8 * 28 * 28]), labels, predicted, List.of("T-shirt/top", "Trouser", "Pullover",
+                    "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"));
+            assertTrue(row.getWidth() <= SLIDE_WIDTH && row.getHeight() <= SLIDE_HEIGHT,
+                    row.getWidth() + "x" + row.getHeight());
+        }
+
+        @Test
+        void rejectCaptionsAndLabelsThatDoNotMatchThePictures() {
+            assertEquals("captions must caption all 2 images but caption 1", assertThrows(
+                    IllegalArgumentException.class, () -> Plots.pictures("t", checkerboard, List.of("a")))
+                    .getMessage());
+            assertEquals("images must have 1 channel (grey-scale) but have 2", assertThrows(
+                    IllegalArgumentException.class, () -> Plots.pictures("t",
+                            FeatureMap.of(new double[][][] {{{1}}, {{2}}}), List.of("a"))).getMessage());
+            List<String> names = List.of("a", "b");
+            assertEquals("predicted must have one class per image (2) but has 1", assertThrows(
+                    IllegalArgumentException.class, () -> Plots.predictions("t", checkerboard, new int[] {0, 1},
+                            new int[] {0}, names)).getMessage());
+            assertEquals("labels[1] must be in [0, 2) (one of 2 classes) but was 2", assertThrows(
+                    IllegalArgumentException.class, () -> Plots.predictions("t", checkerboard, new int[] {0, 2},
+                            new int[] {0, 1}, names)).getMessage());
+        }
+
+        private int rgb(BufferedImage image, int x, int y) {
+            return image.getRGB(x, y) & 0xFFFFFF;
+        }
+    }
+
+    @Nested
     @DisplayName("charts")
     class Charts {
 

@@ -1,0 +1,162 @@
+package org.poolinglab.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.poolinglab.FeatureMap;
+
+/**
+ * Grey-scale pictures in a row under a title, each enlarged to about {@value #SIDE} pixels and captioned
+ * with a few lines of text; a picture can be marked (a red frame and a red last line), e.g. a wrong
+ * prediction. Drawn with Java2D: these are photographs, not plots of values.
+ */
+final class Pictures {
+
+    /** A picture's longest side is enlarged by a whole factor to at most this many pixels (at least 1x). */
+    static final int SIDE = 112;
+    static final int GAP = 12;
+    static final int LINE_HEIGHT = 18;
+    static final int TITLE_HEIGHT = 36;
+    /** The frame of a marked picture: its width in pixels and its colour. */
+    static final int FRAME = 3;
+    static final Color MARK = new Color(0xC62828);
+
+    private Pictures() {
+    }
+
+    /** One picture and the lines under it; {@code marked} frames it and writes its last line in red. */
+    record Tile(FeatureMap picture, List<String> lines, boolean marked) {
+
+        int scale() {
+            return Math.max(1, SIDE / Math.max(picture.height(), picture.width()));
+        }
+
+        int pictureWidth() {
+            return picture.width() * scale();
+        }
+
+        int pictureHeight() {
+            return picture.height() * scale();
+        }
+
+        /** As wide as the enlarged picture with its frame, or the widest line, whichever is wider. */
+        int width() {
+            int widest = pictureWidth() + 2 * FRAME;
+            for (String line : lines) {
+                widest = Math.max(widest, Palette.width(line, Palette.LABEL));
+            }
+            return widest;
+        }
+    }
+
+    /**
+     * Tile {@code i} shows plane {@code (i, 0)} of {@code images}, with {@code captions.get(i)} split into
+     * lines, marked when {@code marked[i]} ({@code marked} may be null: none is).
+     */
+    static List<Tile> tiles(FeatureMap images, List<String> captions, boolean[] marked) {
+        checkImages(images);
+        require(images.channels() == 1, "images must have 1 channel (grey-scale) but have " + images.channels());
+        require(captions != null && captions.size() == images.batch(), "captions must caption all "
+                + images.batch() + " images but caption " + (captions == null ? 0 : captions.size()));
+        List<Tile> tiles = new ArrayList<>();
+        for (int i = 0; i < images.batch(); i++) {
+            tiles.add(new Tile(images.channel(i, 0), List.of(captions.get(i).split("\n")), marked != null && marked[i]));
+        }
+        return tiles;
+    }
+
+    /** Each image captioned "true: class" and "predicted: class", marked where the two differ. */
+    static List<Tile> predictions(FeatureMap images, int[] labels, int[] predicted, List<String> classNames) {
+        checkImages(images);
+        require(classNames != null && !classNames.isEmpty(), "classNames must not be empty");
+        int count = images.batch();
+        require(labels != null && labels.length == count, "labels must have one label per image (" + count
+                + ") but has " + (labels == null ? 0 : labels.length));
+        require(predicted != null && predicted.length == count, "predicted must have one class per image ("
+                + count + ") but has " + (predicted == null ? 0 : predicted.length));
+        List<String> captions = new ArrayList<>();
+        boolean[] wrong = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            captions.add("true: " + className("labels", i, labels[i], classNames)
+                    + "\npredicted: " + className("predicted", i, predicted[i], classNames));
+            wrong[i] = predicted[i] != labels[i];
+        }
+        return tiles(images, captions, wrong);
+    }
+
+    private static String className(String name, int i, int label, List<String> classNames) {
+        require(label >= 0 && label < classNames.size(), name + "[" + i + "] must be in [0, " + classNames.size()
+                + ") (one of " + classNames.size() + " classes) but was " + label);
+        return classNames.get(label);
+    }
+
+    static BufferedImage draw(String title, List<Tile> tiles) {
+        require(!tiles.isEmpty(), "images must not be empty");
+        int width = GAP * (tiles.size() - 1);
+        int tallest = 0;
+        for (Tile tile : tiles) {
+            width += tile.width();
+            tallest = Math.max(tallest, tile.pictureHeight() + 2 * FRAME + LINE_HEIGHT * tile.lines().size());
+        }
+        width = Math.max(width, Palette.width(title, Palette.TITLE) + 2 * GAP);
+        BufferedImage image = new BufferedImage(width, TITLE_HEIGHT + tallest + GAP / 2, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Palette.canvas(image);
+        try {
+            g.setColor(Palette.TEXT);
+            g.setFont(Palette.TITLE);
+            Palette.centred(g, title, width / 2, TITLE_HEIGHT - 12);
+            int x = 0;
+            for (Tile tile : tiles) {
+                drawTile(g, tile, x, TITLE_HEIGHT);
+                x += tile.width() + GAP;
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The picture centred at the top of its column, each cell a square of grey, then the lines. */
+    private static void drawTile(Graphics2D g, Tile tile, int x, int y) {
+        int scale = tile.scale();
+        int left = x + (tile.width() - tile.pictureWidth()) / 2;
+        int top = y + FRAME;
+        if (tile.marked()) {
+            g.setColor(MARK);
+            g.fillRect(left - FRAME, top - FRAME, tile.pictureWidth() + 2 * FRAME, tile.pictureHeight() + 2 * FRAME);
+        }
+        FeatureMap picture = tile.picture();
+        for (int h = 0; h < picture.height(); h++) {
+            for (int w = 0; w < picture.width(); w++) {
+                g.setColor(grey(picture.get(0, 0, h, w)));
+                g.fillRect(left + w * scale, top + h * scale, scale, scale);
+            }
+        }
+        int baseline = top + tile.pictureHeight() + FRAME + LINE_HEIGHT - 4;
+        g.setFont(Palette.LABEL);
+        for (int i = 0; i < tile.lines().size(); i++) {
+            g.setColor(tile.marked() && i == tile.lines().size() - 1 ? MARK : Palette.TEXT);
+            Palette.centred(g, tile.lines().get(i), x + tile.width() / 2, baseline + i * LINE_HEIGHT);
+        }
+    }
+
+    /** Brightness 0 (black) to 1 (white); values outside are clamped, NaN is drawn black. */
+    static Color grey(float brightness) {
+        int level = Float.isNaN(brightness) ? 0 : Math.round(Math.max(0f, Math.min(1f, brightness)) * 255);
+        return new Color(level, level, level);
+    }
+
+    private static void checkImages(FeatureMap images) {
+        if (images == null) {
+            throw new NullPointerException("images must not be null");
+        }
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
