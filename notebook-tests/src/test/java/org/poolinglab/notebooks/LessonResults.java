@@ -1,5 +1,6 @@
 package org.poolinglab.notebooks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ final class LessonResults {
             case "03" -> poolingAPicture(outputs);
             case "04" -> whyPool(outputs);
             case "05" -> globalPooling(outputs);
+            case "06" -> poolingInANetwork(outputs);
             default -> { }
         }
     }
@@ -102,6 +104,84 @@ final class LessonResults {
         showsRow("05", outputs, "VGG-16 (2014)", "after block 5", "512 x 14 x 14", "2x2 max pooling, stride 2", "512 x 7 x 7");
         showsRow("05", outputs, "ResNet-50 (2015)", "before the classifier", "2048 x 7 x 7", "global average pooling",
                 "2048 x 1 x 1");
+    }
+
+    /**
+     * The gradients on the lesson's map, max unpooling, the networks' sizes, and every number and finding
+     * the conclusions quote from the results table (all but the time, which is measured).
+     */
+    private static void poolingInANetwork(String outputs) {
+        shows("06", outputs, "1 raised to 1.5: FeatureMap 1x1x2x2\n6  5\n8  9",
+                "6 raised to 6.5: FeatureMap 1x1x2x2\n6.5  5.0\n8.0  9.0",
+                "the 6.0 gets 1.0", "the 5.0 gets 2.0", "the 8.0 gets 3.0", "the 9.0 gets 4.0",
+                "adds up to 10.0 (max pooling) and 10.0 (average pooling)",
+                "kept 4 of 16 values: 28.0 of the map's total 58.0",
+                "max unpooling of the gradient is max pooling's backward pass: true",
+                "same starting filters, all three: true",
+                "same starting dense weights, max and average pooling: true",
+                "wrong: 0 of 8", "wrong after the move: 4 of 8 [Ankle boot taken for Sandal, Trouser taken for"
+                        + " Shirt, Trouser taken for Shirt, Coat taken for Pullover]");
+        assertEquals(4, outputs.split(" gets ", -1).length - 1, "06: only the four maxima get a gradient");
+        showsRow("06", outputs, "Conv2d(1 -> 8, 3x3, stride 1, padding 1)", "8 x 28 x 28", "80", "56448");
+        showsRow("06", outputs, "Linear(6272 -> 10)", "10 x 1 x 1", "62730", "62720");
+        showsRow("06", outputs, "Linear(1568 -> 10)", "10 x 1 x 1", "15690", "15680");
+
+        String[] models = {"no pooling", "2x2 max pooling", "2x2 average pooling"};
+        double[] lastLoss = new double[3];
+        for (int m = 0; m < 3; m++) {
+            double[] curve = numbers(find(outputs, "(?m)^" + Pattern.quote(models[m]) + " +quarter 1: ([\\d.]+), "
+                    + "4 \\(end of epoch 1\\): ([\\d.]+), 12: ([\\d.]+); the lowest in (\\d+) of (\\d+)$"));
+            assertTrue(curve[0] - curve[1] > curve[1] - curve[2], "06: " + models[m]
+                    + "'s loss falls more in the first epoch than in the two after it: " + Arrays.toString(curve));
+            lastLoss[m] = curve[2];
+            assertEquals(m == 1 ? 12 : 0, curve[3], "06: max pooling's loss is the lowest in every quarter");
+        }
+        assertArrayEquals(new double[] {0.399, 0.374, 0.413}, lastLoss, "06: the last quarter's losses the text quotes");
+
+        // the results table: parameters, multiply-adds, (time), train, test, moved 1, 2 and 3 px
+        double[] none = resultsRow(outputs, models[0]);
+        double[] max = resultsRow(outputs, models[1]);
+        double[] average = resultsRow(outputs, models[2]);
+        assertArrayEquals(new double[] {62810, 119168, 87.6, 84.7, 68.0, 39.5, 19.4}, withoutTime(none), "06: no pooling");
+        assertArrayEquals(new double[] {15770, 72128, 89.1, 86.4, 76.0, 45.0, 23.7}, withoutTime(max), "06: max");
+        assertArrayEquals(new double[] {15770, 72128, 86.4, 84.6, 75.5, 45.0, 23.2}, withoutTime(average), "06: average");
+        for (double[] row : List.of(none, max, average)) {
+            assertTrue(row[4] > row[5] && row[5] > row[6] && row[6] > row[7], "06: every move costs more accuracy");
+            assertTrue(row[7] < 25 && row[7] > 10, "06: at 3 px fewer than a quarter right, more than guessing");
+            assertTrue(row[3] - row[4] < 3, "06: every gap between training and test is small");
+        }
+        assertTrue(max[4] - none[4] > 1 && Math.abs(average[4] - none[4]) < 0.5,
+                "06: max pooling a little ahead on the test pictures, average pooling level with none");
+        assertTrue(max[3] - max[4] < none[3] - none[4] && average[3] - average[4] < none[3] - none[4],
+                "06: smaller gaps with pooling");
+        for (int moved = 5; moved <= 7; moved++) {
+            assertTrue(max[4] - max[moved] < none[4] - none[moved] && average[4] - average[moved] < none[4] - none[moved],
+                    "06: the pooled networks lose less to a move of " + (moved - 4) + " px");
+        }
+        for (double[] row : List.of(none, max, average)) {
+            assertTrue(row[4] - row[7] > row[4] / 2, "06: at 3 px every network loses most of its accuracy");
+        }
+        shows("06", outputs,
+                "no pooling           test - no pooling's: +0.0, train - test: 2.9, test - moved 1, 2, 3 px: 16.7, 45.2, 65.3",
+                "2x2 max pooling      test - no pooling's: +1.7, train - test: 2.7, test - moved 1, 2, 3 px: 10.4, 41.4, 62.7",
+                "2x2 average pooling  test - no pooling's: -0.1, train - test: 1.8, test - moved 1, 2, 3 px: 9.1, 39.6, 61.4");
+    }
+
+    /** The numbers of a row of notebook 06's results table, after the model's name. */
+    private static double[] resultsRow(String outputs, String model) {
+        String number = "\\s+\\|\\s+([\\d.]+)";
+        return numbers(find(outputs, "(?m)^\\s*" + Pattern.quote(model) + number.repeat(8) + "\\s+\\|$"));
+    }
+
+    /** A results row without its third number, the measured time per epoch. */
+    private static double[] withoutTime(double[] row) {
+        double[] counts = new double[row.length - 1];
+        for (int i = 0, j = 0; i < row.length; i++) {
+            if (i != 2) {
+                counts[j++] = row[i];
+            }
+        }
+        return counts;
     }
 
     private static void shows(String notebook, String outputs, String... expected) {
