@@ -8,29 +8,44 @@ import java.util.List;
 import org.poolinglab.FeatureMap;
 
 /**
- * Grey-scale pictures in a row under a title, each enlarged to about {@value #SIDE} pixels and captioned
+ * Grey-scale pictures in a row under a title, each enlarged to about 112 pixels and captioned
  * with a few lines of text; a picture can be marked (a red frame and a red last line), e.g. a wrong
  * prediction. Drawn with Java2D: these are photographs, not plots of values.
  */
 final class Pictures {
 
-    /** A picture's longest side is enlarged by a whole factor to at most this many pixels (at least 1x). */
-    static final int SIDE = 112;
-    static final int GAP = 12;
-    static final int LINE_HEIGHT = 18;
-    static final int TITLE_HEIGHT = 36;
-    /** The frame of a marked picture: its width in pixels and its colour. */
-    static final int FRAME = 3;
     static final Color MARK = new Color(0xC62828);
 
     private Pictures() {
+    }
+
+    /** A picture's longest side is enlarged by a whole factor to at most this many pixels (at least 1x). */
+    static int side() {
+        return Palette.px(112);
+    }
+
+    static int gap() {
+        return Palette.px(12);
+    }
+
+    static int lineHeight() {
+        return Palette.px(18);
+    }
+
+    static int titleHeight() {
+        return Palette.px(36);
+    }
+
+    /** The width of a marked picture's frame (in {@link #MARK}). */
+    static int frame() {
+        return Palette.px(3);
     }
 
     /** One picture and the lines under it; {@code marked} frames it and writes its last line in red. */
     record Tile(FeatureMap picture, List<String> lines, boolean marked) {
 
         int scale() {
-            return Math.max(1, SIDE / Math.max(picture.height(), picture.width()));
+            return Math.max(1, side() / Math.max(picture.height(), picture.width()));
         }
 
         int pictureWidth() {
@@ -43,9 +58,9 @@ final class Pictures {
 
         /** As wide as the enlarged picture with its frame, or the widest line, whichever is wider. */
         int width() {
-            int widest = pictureWidth() + 2 * FRAME;
+            int widest = pictureWidth() + 2 * frame();
             for (String line : lines) {
-                widest = Math.max(widest, Palette.width(line, Palette.LABEL));
+                widest = Math.max(widest, Palette.width(line, Palette.label()));
             }
             return widest;
         }
@@ -94,23 +109,23 @@ final class Pictures {
 
     static BufferedImage draw(String title, List<Tile> tiles) {
         require(!tiles.isEmpty(), "images must not be empty");
-        int width = GAP * (tiles.size() - 1);
+        int width = gap() * (tiles.size() - 1);
         int tallest = 0;
         for (Tile tile : tiles) {
             width += tile.width();
-            tallest = Math.max(tallest, tile.pictureHeight() + 2 * FRAME + LINE_HEIGHT * tile.lines().size());
+            tallest = Math.max(tallest, tile.pictureHeight() + 2 * frame() + lineHeight() * tile.lines().size());
         }
-        width = Math.max(width, Palette.width(title, Palette.TITLE) + 2 * GAP);
-        BufferedImage image = new BufferedImage(width, TITLE_HEIGHT + tallest + GAP / 2, BufferedImage.TYPE_INT_RGB);
+        width = Math.max(width, Palette.width(title, Palette.title()) + 2 * gap());
+        BufferedImage image = new BufferedImage(width, titleHeight() + tallest + gap() / 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Palette.canvas(image);
         try {
             g.setColor(Palette.TEXT);
-            g.setFont(Palette.TITLE);
-            Palette.centred(g, title, width / 2, TITLE_HEIGHT - 12);
+            g.setFont(Palette.title());
+            Palette.centred(g, title, width / 2, titleHeight() - Palette.px(12));
             int x = 0;
             for (Tile tile : tiles) {
-                drawTile(g, tile, x, TITLE_HEIGHT);
-                x += tile.width() + GAP;
+                drawTile(g, tile, x, titleHeight());
+                x += tile.width() + gap();
             }
         } finally {
             g.dispose();
@@ -122,10 +137,10 @@ final class Pictures {
     private static void drawTile(Graphics2D g, Tile tile, int x, int y) {
         int scale = tile.scale();
         int left = x + (tile.width() - tile.pictureWidth()) / 2;
-        int top = y + FRAME;
+        int top = y + frame();
         if (tile.marked()) {
             g.setColor(MARK);
-            g.fillRect(left - FRAME, top - FRAME, tile.pictureWidth() + 2 * FRAME, tile.pictureHeight() + 2 * FRAME);
+            g.fillRect(left - frame(), top - frame(), tile.pictureWidth() + 2 * frame(), tile.pictureHeight() + 2 * frame());
         }
         FeatureMap picture = tile.picture();
         for (int h = 0; h < picture.height(); h++) {
@@ -134,11 +149,11 @@ final class Pictures {
                 g.fillRect(left + w * scale, top + h * scale, scale, scale);
             }
         }
-        int baseline = top + tile.pictureHeight() + FRAME + LINE_HEIGHT - 4;
-        g.setFont(Palette.LABEL);
+        int baseline = top + tile.pictureHeight() + frame() + lineHeight() - Palette.px(4);
+        g.setFont(Palette.label());
         for (int i = 0; i < tile.lines().size(); i++) {
             g.setColor(tile.marked() && i == tile.lines().size() - 1 ? MARK : Palette.TEXT);
-            Palette.centred(g, tile.lines().get(i), x + tile.width() / 2, baseline + i * LINE_HEIGHT);
+            Palette.centred(g, tile.lines().get(i), x + tile.width() / 2, baseline + i * lineHeight());
         }
     }
 

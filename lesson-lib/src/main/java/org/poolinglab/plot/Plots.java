@@ -204,7 +204,7 @@ public final class Plots {
      * @param captions one caption per picture
      */
     public static BufferedImage pictures(String title, FeatureMap images, List<String> captions) {
-        return Pictures.draw(title, Pictures.tiles(images, captions, null));
+        return Palette.fitSlide(Pictures.draw(title, Pictures.tiles(images, captions, null)));
     }
 
     /**
@@ -217,7 +217,7 @@ public final class Plots {
      */
     public static BufferedImage predictions(String title, FeatureMap images, int[] labels, int[] predicted,
                                             List<String> classNames) {
-        return Pictures.draw(title, Pictures.predictions(images, labels, predicted, classNames));
+        return Palette.fitSlide(Pictures.draw(title, Pictures.predictions(images, labels, predicted, classNames)));
     }
 
     /** Images next to each other, top-aligned, with a small gap; shrunk as a whole where that would not fit a slide. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -376,6 +377,9 @@ class PlotsTest {
                     PoolType.MAX), 2));
             pictures.put("a line chart", () -> Plots.lines("t", "x", "y", new double[] {0, 1},
                     Map.of("weights", new double[] {1, 2})));
+            FeatureMap eightPictures = FeatureMap.of(new int[] {8, 1, 28, 28}, new float[8 * 28 * 28]);
+            List<String> captions = Collections.nCopies(8, "true: Ankle boot\npredicted: Sandal");
+            pictures.put("8 captioned pictures", () -> Plots.pictures("eight", eightPictures, captions));
             Map<String, BufferedImage> normal = new LinkedHashMap<>();
             pictures.forEach((what, picture) -> normal.put(what, picture.get()));
             Plots.scale(scale);
@@ -424,7 +428,7 @@ class PlotsTest {
         @Test
         void enlargeEachPictureByAWholeFactorAndPaintItsBrightnessInGrey() {
             List<Pictures.Tile> tiles = Pictures.tiles(checkerboard, List.of("a", "b"), null);
-            assertEquals(Pictures.SIDE / 2, tiles.get(0).scale(), "a 2x2 picture is enlarged 56 times");
+            assertEquals(Pictures.side() / 2, tiles.get(0).scale(), "a 2x2 picture is enlarged 56 times");
             assertEquals(4, Pictures.tiles(FeatureMap.of(new double[28][28]), List.of("x"), null).get(0).scale(),
                     "a 28x28 picture 4 times");
             assertEquals(1, Pictures.tiles(FeatureMap.of(new double[200][10]), List.of("x"), null).get(0).scale(),
@@ -433,12 +437,12 @@ class PlotsTest {
             BufferedImage row = Plots.pictures("two", checkerboard, List.of("a", "b"));
             Pictures.Tile first = tiles.get(0);
             int left = (first.width() - first.pictureWidth()) / 2;
-            int top = Pictures.TITLE_HEIGHT + Pictures.FRAME;
+            int top = Pictures.titleHeight() + Pictures.frame();
             int cell = first.scale();
             assertEquals(0x000000, rgb(row, left + cell / 2, top + cell / 2), "brightness 0 is black");
             assertEquals(0xFFFFFF, rgb(row, left + cell * 3 / 2, top + cell / 2), "brightness 1 is white");
             assertEquals(0xFFFFFF, rgb(row, left + cell / 2, top + cell * 3 / 2), "row 1, column 0");
-            int second = first.width() + Pictures.GAP + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
+            int second = first.width() + Pictures.gap() + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
             assertEquals(0x808080, rgb(row, second + cell / 2, top + cell / 2), "picture 1: brightness 0.5 is grey");
         }
 
@@ -448,9 +452,9 @@ class PlotsTest {
             assertEquals(List.of("first", "line two"), tiles.get(0).lines());
             assertEquals(List.of("b"), tiles.get(1).lines());
             BufferedImage row = Pictures.draw("two", tiles);
-            assertEquals(tiles.get(0).width() + Pictures.GAP + tiles.get(1).width(), row.getWidth());
-            assertEquals(Pictures.TITLE_HEIGHT + Pictures.SIDE + 2 * Pictures.FRAME + 2 * Pictures.LINE_HEIGHT
-                    + Pictures.GAP / 2, row.getHeight(), "as tall as the picture with the most lines");
+            assertEquals(tiles.get(0).width() + Pictures.gap() + tiles.get(1).width(), row.getWidth());
+            assertEquals(Pictures.titleHeight() + Pictures.side() + 2 * Pictures.frame() + 2 * Pictures.lineHeight()
+                    + Pictures.gap() / 2, row.getHeight(), "as tall as the picture with the most lines");
         }
 
         @Test
@@ -462,11 +466,11 @@ class PlotsTest {
             assertFalse(tiles.get(0).marked(), "a right prediction is not marked");
             assertTrue(tiles.get(1).marked(), "a wrong one is");
             BufferedImage row = Pictures.draw("predictions", tiles);
-            int left = tiles.get(0).width() + Pictures.GAP + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
-            assertEquals(Pictures.MARK.getRGB() & 0xFFFFFF, rgb(row, left - 1, Pictures.TITLE_HEIGHT + 1),
+            int left = tiles.get(0).width() + Pictures.gap() + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
+            assertEquals(Pictures.MARK.getRGB() & 0xFFFFFF, rgb(row, left - 1, Pictures.titleHeight() + 1),
                     "the wrong one has a red frame");
             assertEquals(0xFFFFFF, rgb(row, (tiles.get(0).width() - tiles.get(0).pictureWidth()) / 2 - 1,
-                    Pictures.TITLE_HEIGHT + 1), "the right one has none");
+                    Pictures.titleHeight() + 1), "the right one has none");
         }
 
         @Test
