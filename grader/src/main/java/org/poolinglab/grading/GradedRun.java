@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,14 +82,29 @@ public final class GradedRun {
         if (graded.isEmpty()) {
             return List.of();
         }
-        Listener listener = new Listener(graded);
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(GradedRun.class.getClassLoader());
+        ThreadGroup answers = new ThreadGroup("graded answers");
+        Listener listener = new Listener(graded, answers);
+        LauncherDiscoveryRequest discovery = request.build();
+        AtomicReference<Throwable> crashed = new AtomicReference<>();
+        // The tests run in a thread group of their own: a thread an answer starts joins it, so a thread
+        // that anything else in this JVM starts meanwhile (a notebook kernel's, another test's) is not
+        // mistaken for one the answer left running.
+        Thread runner = new Thread(answers, () -> launcher().execute(discovery, listener), "graded-run");
+        runner.setContextClassLoader(GradedRun.class.getClassLoader());
+        runner.setUncaughtExceptionHandler((thread, error) -> crashed.set(error));
+        runner.start();
         try {
-            LauncherDiscoveryRequest discovery = request.build();
-            launcher().execute(discovery, listener);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            runner.join();
+        } catch (InterruptedException e) {
+            runner.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the graded tests ran", e);
+        }
+        if (crashed.get() instanceof RuntimeException error) {
+            throw error;
+        }
+        if (crashed.get() instanceof Error error) {
+            throw error;
         }
         return listener.outcomes;
     }
@@ -119,9 +135,11 @@ public final class GradedRun {
         private PrintStream savedErr;
         private CappedOutput captured;
         private Set<Thread> threadsBefore = Set.of();
+        private final ThreadGroup answers;
 
-        Listener(Map<String, GradedTest> graded) {
+        Listener(Map<String, GradedTest> graded, ThreadGroup answers) {
             this.graded = graded;
+            this.answers = answers;
         }
 
         @Override
@@ -216,6 +234,7 @@ public final class GradedRun {
         private String leftoverThreads() {
             Set<Thread> started = new HashSet<>(liveThreads());
             started.removeAll(threadsBefore);
+            started.removeIf(thread -> !startedByTheAnswers(thread));
             // A thread started from JUnit's timeout thread is a daemon too, so daemons count as well;
             // only the JVM's and JUnit's own threads, and the shared fork-join pool, may stay.
             started.removeIf(thread -> JVM_THREADS.stream().anyMatch(prefix -> thread.getName().startsWith(prefix)));
@@ -233,6 +252,12 @@ public final class GradedRun {
             }
             return "left " + started.size() + LEFT_RUNNING + " (" + started.iterator().next().getName()
                     + "): every thread an answer starts must finish before it returns";
+        }
+
+        /** Whether the graded tests' thread group holds {@code thread} (null once it has ended). */
+        private boolean startedByTheAnswers(Thread thread) {
+            ThreadGroup group = thread.getThreadGroup();
+            return group != null && answers.parentOf(group);
         }
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.poolinglab.FeatureMap;
@@ -27,6 +30,38 @@ class CheckTest {
         assertTrue(report.outcomes().stream().noneMatch(TestOutcome::hidden));
         assertTrue(report.toString().endsWith("Hidden tests worth 6 points did not run here; they run when your notebook is graded."),
                 report.toString());
+    }
+
+    @Test
+    void blamesTheAnswerOnlyForThreadsItStartsNotForOthersStartedMeanwhile() throws InterruptedException {
+        // A thread pool made here starts its threads in this test's thread group, as a notebook kernel's or
+        // another test's threads start in theirs, while the answer runs.
+        ExecutorService elsewhere = Executors.newCachedThreadPool();
+        try {
+            CheckReport report = Check.maxPool((x, window, stride) -> {
+                elsewhere.execute(() -> sleep(1000));
+                return LESSON_LIB.apply(x, window, stride);
+            });
+            assertTrue(report.allPassed(), report.toString());
+
+            CheckReport leaving = Check.maxPool((x, window, stride) -> {
+                new Thread(() -> sleep(1000)).start();
+                return LESSON_LIB.apply(x, window, stride);
+            });
+            assertFalse(leaving.allPassed());
+            assertTrue(leaving.toString().contains("thread(s) running"), leaving.toString());
+        } finally {
+            elsewhere.shutdownNow();
+            assertTrue(elsewhere.awaitTermination(5, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
