@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,12 @@ final class LessonResults {
         double[] average2 = row(outputs, "2x2 average pooling");
         double[] max2 = row(outputs, "2x2 max pooling");
         double[] max4 = row(outputs, "4x4 max pooling");
+        double oneLeft = max4[1] / none[1];
+        double twoLeft = max4[2] / none[2];
+        assertTrue(oneLeft > 0.2 && oneLeft < 0.3 && twoLeft > 0.3 && twoLeft < 0.4,
+                "04: 4x4 max pooling leaves about a quarter of the change at 1 px and a third at 2: " + oneLeft + ", " + twoLeft);
+        shows("04", outputs, String.format(Locale.ROOT, "4x4 max pooling leaves %.0f%% of the change at 1 pixel"
+                + " and %.0f%% at 2 pixels", 100 * oneLeft, 100 * twoLeft));
         for (int shift = 1; shift <= 4; shift++) {
             assertTrue(max4[shift] < none[shift] && max4[shift] < max2[shift] && max4[shift] < average2[shift],
                     "04: 4x4 max pooling changes least at shift " + shift);
@@ -126,6 +133,7 @@ final class LessonResults {
         showsRow("06", outputs, "Linear(6272 -> 10)", "10 x 1 x 1", "62730", "62720");
         showsRow("06", outputs, "Linear(1568 -> 10)", "10 x 1 x 1", "15690", "15680");
 
+        shows("06", outputs, "a quarter epoch: 47 batches");
         String[] models = {"no pooling", "2x2 max pooling", "2x2 average pooling"};
         double[] lastLoss = new double[3];
         for (int m = 0; m < 3; m++) {
