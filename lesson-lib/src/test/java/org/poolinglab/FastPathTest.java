@@ -2,6 +2,7 @@ package org.poolinglab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.poolinglab.FeatureMapAssertions.assertFeatureMapEquals;
 import static org.poolinglab.FeatureMapAssertions.assertFeatureMapIdentical;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -184,6 +186,45 @@ class FastPathTest {
                 checked++;
             }
             assertTrue(checked >= 50, "only " + checked + " cases checked");
+        }
+    }
+
+    @Nested
+    @DisplayName("global average pooling with the Vector API")
+    class WithTheVectorApi {
+
+        /** The kernel and these tests start the JVM with the module (pom.xml's argLine): without it, nothing below runs it. */
+        @Test
+        void runsInTheseTests() {
+            assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                    "the test JVM lacks --add-modules jdk.incubator.vector (surefire's argLine in pom.xml)");
+            assumeTrue(VectorWholePlanes.hasEightFloatVectors(), "this processor has no 256-bit float vectors");
+            assertTrue(FastAveragePooling.VECTOR_API);
+        }
+
+        /** Same bits as the plain loop, so a notebook shows the same means with the module and without it. */
+        @ParameterizedTest(name = "seed {0}")
+        @MethodSource("org.poolinglab.FastPathTest#seeds")
+        void givesThePlainLoopsBits(int seed) {
+            assumeTrue(FastAveragePooling.VECTOR_API, "no Vector API in this JVM");
+            Random random = new Random(seed);
+            int cells = seed % 4 == 0 ? 250 + random.nextInt(600) : 1 + random.nextInt(80); // one chunk or several
+            int planes = 1 + random.nextInt(7); // odd counts leave one plane for the plain loop
+            FeatureMap input = Fixtures.withSpecialValues(random, 1, planes, 1, cells);
+            if (seed % 3 == 0) {
+                input = shifted(input, 1000);
+            }
+            double divisor = 1 + random.nextInt(cells);
+            float[] plain = new float[planes];
+            for (int plane = 0; plane < planes; plane++) {
+                plain[plane] = (float) (FastAveragePooling.floatLaneSum(input.data, plane * cells, (plane + 1) * cells)
+                        / divisor);
+            }
+            int first = random.nextInt(planes);
+            float[] vector = plain.clone();
+            Arrays.fill(vector, first, planes, Float.MIN_VALUE);
+            VectorWholePlanes.means(input.data, cells, divisor, vector, first, planes);
+            assertArrayEquals(plain, vector, "seed " + seed + ": " + planes + " planes of " + cells + " cells");
         }
     }
 }

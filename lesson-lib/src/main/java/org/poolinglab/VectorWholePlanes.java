@@ -1,0 +1,70 @@
+package org.poolinglab;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Global average pooling with the Vector API: {@link FastAveragePooling#floatLaneSum}'s eight float lanes,
+ * added with one instruction, and folded in half the same way, so every mean has the same bits as there.
+ * Two planes are summed side by side: a plane of 7 x 7 cells takes only six vector additions, and each must
+ * wait for the one before it, so a second plane's additions keep the processor busy in the meantime.
+ *
+ * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}:
+ * nothing loads this class otherwise.
+ */
+final class VectorWholePlanes {
+
+    private static final VectorSpecies<Float> EIGHT_FLOATS = FloatVector.SPECIES_256;
+    private static final VectorShuffle<Float> SWAP_FOURS = VectorShuffle.fromValues(EIGHT_FLOATS, 4, 5, 6, 7, 0, 1, 2, 3);
+    private static final VectorShuffle<Float> SWAP_TWOS = VectorShuffle.fromValues(EIGHT_FLOATS, 2, 3, 0, 1, 6, 7, 4, 5);
+    private static final VectorShuffle<Float> SWAP_ONES = VectorShuffle.fromValues(EIGHT_FLOATS, 1, 0, 3, 2, 5, 4, 7, 6);
+
+    private VectorWholePlanes() {
+    }
+
+    /** Whether the processor adds eight floats in one instruction (otherwise the Vector API is slow). */
+    static boolean hasEightFloatVectors() {
+        return FloatVector.SPECIES_PREFERRED.length() >= EIGHT_FLOATS.length();
+    }
+
+    /** {@code out[p]} = the sum of plane {@code p}'s {@code cells} cells over {@code divisor}, for planes [first, end). */
+    static void means(float[] in, int cells, double divisor, float[] out, int first, int end) {
+        int lanesEnd = cells / 8 * 8; // cells before this one are added in lanes, the rest one by one
+        int plane = first;
+        for (; plane + 1 < end; plane += 2) {
+            int a = plane * cells;
+            int b = a + cells;
+            double totalA = 0;
+            double totalB = 0;
+            for (int chunk = 0; chunk < lanesEnd; chunk += FastAveragePooling.CHUNK) {
+                int chunkEnd = Math.min(chunk + FastAveragePooling.CHUNK, lanesEnd);
+                FloatVector lanesA = FloatVector.zero(EIGHT_FLOATS);
+                FloatVector lanesB = FloatVector.zero(EIGHT_FLOATS);
+                for (int i = chunk; i < chunkEnd; i += 8) {
+                    lanesA = lanesA.add(FloatVector.fromArray(EIGHT_FLOATS, in, a + i));
+                    lanesB = lanesB.add(FloatVector.fromArray(EIGHT_FLOATS, in, b + i));
+                }
+                totalA += foldedInHalf(lanesA);
+                totalB += foldedInHalf(lanesB);
+            }
+            for (int i = lanesEnd; i < cells; i++) {
+                totalA += in[a + i];
+                totalB += in[b + i];
+            }
+            out[plane] = (float) (totalA / divisor);
+            out[plane + 1] = (float) (totalB / divisor);
+        }
+        if (plane < end) {
+            out[plane] = (float) (FastAveragePooling.floatLaneSum(in, plane * cells, plane * cells + cells) / divisor);
+        }
+    }
+
+    /** Lane k plus lane k + 4, then k + 2, then k + 1: the eight lanes' sum, in floatLaneSum's order. */
+    private static float foldedInHalf(FloatVector lanes) {
+        lanes = lanes.add(lanes.rearrange(SWAP_FOURS));
+        lanes = lanes.add(lanes.rearrange(SWAP_TWOS));
+        lanes = lanes.add(lanes.rearrange(SWAP_ONES));
+        return lanes.lane(0);
+    }
+}
