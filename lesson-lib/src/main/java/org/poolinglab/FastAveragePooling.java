@@ -16,8 +16,9 @@ import java.util.Arrays;
  * <p><b>One window per plane</b> ({@link #wholePlanes}, global average pooling): each plane's sum in eight
  * {@code float} lanes the processor adds at the same time, combined in {@code double} every {@value #CHUNK}
  * cells, so each lane adds at most {@value #CHUNK}/8 values in {@code float} and its rounding stays small.
- * When the JVM has the Vector API ({@link #VECTOR_API}), {@link VectorWholePlanes} adds the same eight lanes
- * with one instruction, two planes at a time, and gets the same bits.
+ * When the JVM has the Vector API ({@link #VECTOR_API}) and the map is large ({@link #VECTOR_API_MIN_CELLS}),
+ * {@link VectorWholePlanes} adds the same eight lanes with one instruction, two planes at a time, and gets the
+ * same bits.
  */
 final class FastAveragePooling {
 
@@ -31,6 +32,14 @@ final class FastAveragePooling {
      */
     static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && VectorWholePlanes.hasEightFloatVectors();
+
+    /**
+     * The cells a map needs for global average pooling to take the Vector API. Until the JIT has compiled
+     * that path it runs 5 to 25 times slower than the plain loop (a first call on 32x512x7x7 took 196 ms
+     * here, the plain loop's 12 ms), so small maps, a notebook's, stay on the plain loop; large ones, which
+     * benchmarks and training pool over and over, get the speed. Both give the same bits.
+     */
+    static final long VECTOR_API_MIN_CELLS = 1 << 17;
 
     private FastAveragePooling() {
     }
@@ -106,7 +115,7 @@ final class FastAveragePooling {
                             int first, int end) {
         int cells = input.height() * input.width();
         double divisor = AveragePooling.divisor(windows.rows(), windows.cols(), 0, 0, countPadding, divisorOverride);
-        if (VECTOR_API) {
+        if (VECTOR_API && (long) input.batch() * input.channels() * cells >= VECTOR_API_MIN_CELLS) {
             VectorWholePlanes.means(input.data, cells, divisor, out, first, end);
             return;
         }

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Two planes are summed side by side: a plane of 7 x 7 cells takes only six vector additions, and each must
  * wait for the one before it, so a second plane's additions keep the processor busy in the meantime.
  *
- * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}:
- * nothing loads this class otherwise.
+ * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}
+ * (nothing loads this class otherwise), and on maps of at least
+ * {@link FastAveragePooling#VECTOR_API_MIN_CELLS} cells.
  */
 final class VectorWholePlanes {
 
