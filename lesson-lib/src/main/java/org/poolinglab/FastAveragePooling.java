@@ -16,9 +16,9 @@ import java.util.Arrays;
  * <p><b>One window per plane</b> ({@link #wholePlanes}, global average pooling): each plane's sum in eight
  * {@code float} lanes the processor adds at the same time, combined in {@code double} every {@value #CHUNK}
  * cells, so each lane adds at most {@value #CHUNK}/8 values in {@code float} and its rounding stays small.
- * When the JVM has the Vector API ({@link #VECTOR_API}) and the map is large ({@link #VECTOR_API_MIN_CELLS}),
- * {@link VectorWholePlanes} adds the same eight lanes with one instruction, two planes at a time, and gets the
- * same bits.
+ * When the JVM has the Vector API ({@link #VECTOR_API}), the map is large ({@link #VECTOR_API_MIN_CELLS}) and
+ * its planes small (one chunk), {@link VectorWholePlanes} adds the same eight lanes with one instruction, two
+ * planes at a time, and gets the same bits.
  */
 final class FastAveragePooling {
 
@@ -115,7 +115,8 @@ final class FastAveragePooling {
                             int first, int end) {
         int cells = input.height() * input.width();
         double divisor = AveragePooling.divisor(windows.rows(), windows.cols(), 0, 0, countPadding, divisorOverride);
-        if (VECTOR_API && (long) input.batch() * input.channels() * cells >= VECTOR_API_MIN_CELLS) {
+        boolean largeMap = (long) input.batch() * input.channels() * cells >= VECTOR_API_MIN_CELLS;
+        if (VECTOR_API && largeMap && cells <= CHUNK) {
             VectorWholePlanes.means(input.data, cells, divisor, out, first, end);
             return;
         }

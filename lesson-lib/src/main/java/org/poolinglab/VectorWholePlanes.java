@@ -8,7 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Global average pooling with the Vector API: {@link FastAveragePooling#floatLaneSum}'s eight float lanes,
  * added with one instruction, and folded in half the same way, so every mean has the same bits as there.
  * Two planes are summed side by side: a plane of 7 x 7 cells takes only six vector additions, and each must
- * wait for the one before it, so a second plane's additions keep the processor busy in the meantime.
+ * wait for the one before it, so a second plane's additions keep the processor busy in the meantime. Only
+ * for planes of at most {@link FastAveragePooling#CHUNK} cells (a network's last maps, 7 x 7 or 14 x 14): a
+ * larger plane gives the plain loop enough cells to keep its eight lanes busy.
  *
  * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}
  * (nothing loads this class otherwise), and on maps of at least
@@ -29,26 +31,24 @@ final class VectorWholePlanes {
         return FloatVector.SPECIES_PREFERRED.length() >= EIGHT_FLOATS.length();
     }
 
-    /** {@code out[p]} = the sum of plane {@code p}'s {@code cells} cells over {@code divisor}, for planes [first, end). */
+    /**
+     * {@code out[p]} = the sum of plane {@code p}'s {@code cells} cells over {@code divisor}, for planes
+     * [first, end), each of at most {@link FastAveragePooling#CHUNK} cells: one chunk of floatLaneSum.
+     */
     static void means(float[] in, int cells, double divisor, float[] out, int first, int end) {
         int lanesEnd = cells / 8 * 8; // cells before this one are added in lanes, the rest one by one
         int plane = first;
         for (; plane + 1 < end; plane += 2) {
             int a = plane * cells;
             int b = a + cells;
-            double totalA = 0;
-            double totalB = 0;
-            for (int chunk = 0; chunk < lanesEnd; chunk += FastAveragePooling.CHUNK) {
-                int chunkEnd = Math.min(chunk + FastAveragePooling.CHUNK, lanesEnd);
-                FloatVector lanesA = FloatVector.zero(EIGHT_FLOATS);
-                FloatVector lanesB = FloatVector.zero(EIGHT_FLOATS);
-                for (int i = chunk; i < chunkEnd; i += 8) {
-                    lanesA = lanesA.add(FloatVector.fromArray(EIGHT_FLOATS, in, a + i));
-                    lanesB = lanesB.add(FloatVector.fromArray(EIGHT_FLOATS, in, b + i));
-                }
-                totalA += foldedInHalf(lanesA);
-                totalB += foldedInHalf(lanesB);
+            FloatVector lanesA = FloatVector.zero(EIGHT_FLOATS);
+            FloatVector lanesB = FloatVector.zero(EIGHT_FLOATS);
+            for (int i = 0; i < lanesEnd; i += 8) {
+                lanesA = lanesA.add(FloatVector.fromArray(EIGHT_FLOATS, in, a + i));
+                lanesB = lanesB.add(FloatVector.fromArray(EIGHT_FLOATS, in, b + i));
             }
+            double totalA = foldedInHalf(lanesA);
+            double totalB = foldedInHalf(lanesB);
             for (int i = lanesEnd; i < cells; i++) {
                 totalA += in[a + i];
                 totalB += in[b + i];
