@@ -35,9 +35,10 @@ final class FastAveragePooling {
 
     /**
      * The cells a map needs for global average pooling to take the Vector API. Until the JIT has compiled
-     * that path it runs 5 to 25 times slower than the plain loop (a first call on 32x512x7x7 took 196 ms
-     * here, the plain loop's 12 ms), so small maps, a notebook's, stay on the plain loop; large ones, which
-     * benchmarks and training pool over and over, get the speed. Both give the same bits.
+     * that path, it runs 10 to 40 times slower than the plain loop (on 32x512x7x7 here, for about ten calls;
+     * the first took 145 to 177 ms, the plain loop's 10 to 13 ms), so small maps, a notebook's, stay on the
+     * plain loop; large ones, which benchmarks and training pool over and over, get the speed. Both give
+     * the same bits.
      */
     static final long VECTOR_API_MIN_CELLS = 1 << 17;
 
