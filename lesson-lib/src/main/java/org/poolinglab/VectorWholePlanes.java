@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * added with one instruction, and folded in half the same way, so every mean has the same bits as there.
  * Two planes are summed side by side: a plane of 7 x 7 cells takes only six vector additions, and each must
  * wait for the one before it, so a second plane's additions keep the processor busy in the meantime. Only
- * for planes of at most {@link FastAveragePooling#CHUNK} cells (a network's last maps, 7 x 7 or 14 x 14): a
- * larger plane gives the plain loop enough cells to keep its eight lanes busy.
+ * for planes of at most {@link FastAveragePooling#CHUNK} cells (a network's last maps, 7 x 7 or 14 x 14), so
+ * a plane is one chunk: with a loop over chunks, the JIT now and then compiled this method to half its
+ * speed. Larger planes stay on the plain loop.
  *
  * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}
  * (nothing loads this class otherwise), and on maps of at least
