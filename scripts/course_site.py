@@ -46,12 +46,12 @@ def write_page(page, previous, following, slides_href, out_dir):
 
 
 def write_site(lessons, exercises, slides_dir, out_dir):
-    """lessons: [(source notebook, executed notebook)] in teaching order; exercises: the student
-    notebook (shown as committed) or None; slides_dir: the decks to copy in, if it exists."""
+    """lessons: [(source notebook, executed notebook)] in teaching order; exercises: (the student
+    notebook, the version to show) or None; slides_dir: the decks to copy in, if it exists."""
     out_dir = pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = [Page(source, executed) for source, executed in lessons]
-    exercise_page = Page(exercises, exercises) if exercises else None
+    exercise_page = Page(*exercises) if exercises else None
     in_order = pages + ([exercise_page] if exercise_page else [])
 
     decks = copy_decks(slides_dir, out_dir)

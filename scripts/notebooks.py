@@ -3,7 +3,8 @@
 
     notebooks.py run [NOTEBOOK ...]          execute into build/site/, then write build/slides/ and the site
     notebooks.py slides [NOTEBOOK ...]       decks in build/slides/, executing notebooks changed since their last run
-    notebooks.py publish --executed DIR      build/slides/ and build/site/ from notebooks executed into DIR
+    notebooks.py publish --executed DIR [--exercises NOTEBOOK]
+                                             build/slides/ and build/site/ from notebooks executed into DIR
     notebooks.py prepare                     run the notebooks whose markdown shows a file not made yet
     notebooks.py execute --out DIR NOTEBOOK  execute one notebook, write DIR/NAME.ipynb
     notebooks.py kernel-info                 start the java kernel Jupyter finds, print its place and version
@@ -30,7 +31,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SITE = ROOT / "build" / "site"
 SLIDES = ROOT / "build" / "slides"
 EXERCISES = ROOT / "exercises" / "pooling-exercises.ipynb"  # the student version, shown on the site
+EXECUTED_EXERCISES = SITE / "exercises"  # where run executes it: its worked examples' numbers, its checks' reports
+# In the instructor's kit, exercises/ holds the notebook ./lab assign makes from solutions/, so the site may
+# run it; in a student's kit it is the student's own work, which ./lab run leaves alone (not run, not shown run).
+INSTRUCTOR_KIT = (ROOT / "solutions").is_dir()
 KERNEL = "java"
+# What the kernel writes to stderr, kept out of the progress lines: its JVM's start-up notice about the
+# Vector API module, and anything it says when it fails.
+KERNEL_LOG = ROOT / "build" / "logs" / "kernel.log"
 CELL_TIMEOUT_SECONDS = 300
 # A healthy kernel answers within 2 s of starting. rapaio-jupyter-kernel 3.0.1 used to stay silent
 # now and then (a start-up race that install_kernel.py now fixes); should a start still stay
@@ -43,22 +51,27 @@ def execute(notebook_path, out_dir):
     """Runs every cell in the notebook's own folder; returns a summary dict. Never raises for cell errors."""
     notebook_path = pathlib.Path(notebook_path).resolve()
     started = time.monotonic()
+    KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
+    kernel_log = KERNEL_LOG.open("a", encoding="utf-8")
     for start in range(1, KERNEL_STARTS + 1):
         nb = nbformat.read(notebook_path, as_version=4)
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_SECONDS, allow_errors=True,
                                 startup_timeout=STARTUP_TIMEOUT_SECONDS,
                                 resources={"metadata": {"path": str(notebook_path.parent)}})
         failure = None
+        print(f"== {notebook_path.name}, kernel start {start}, {time.strftime('%Y-%m-%d %H:%M:%S')}",
+              file=kernel_log, flush=True)
         try:
-            client.execute(cleanup_kc=True)
+            client.execute(cleanup_kc=True, stderr=kernel_log)
         except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as error:
-            failure = f"{type(error).__name__}: {error}"
+            failure = f"{type(error).__name__}: {error} (the kernel's own messages: {KERNEL_LOG})"
         # The kernel is shut down by now; nbclient's exit hook would try again and fail noisily.
         atexit.unregister(client._cleanup_kernel)
         if not (failure and "didn't respond" in failure and start < KERNEL_STARTS):
             break
         print(f"(kernel start {start} did not answer within {STARTUP_TIMEOUT_SECONDS} s; starting a new one)",
               end=" ", file=sys.stderr, flush=True)
+    kernel_log.close()
     seconds = time.monotonic() - started
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / notebook_path.name
@@ -97,11 +110,12 @@ def executed_versions(folder):
             if (pathlib.Path(folder) / path.name).is_file()]
 
 
-def publish(executed_folder):
-    """The slide decks and the course site, from the executed notebooks in executed_folder."""
+def publish(executed_folder, executed_exercises=None):
+    """The slide decks and the course site, from the executed notebooks in executed_folder; the exercise
+    page shows executed_exercises, or else the student notebook as committed (no outputs)."""
     lessons = executed_versions(executed_folder)
     decks = slides.write_decks(lessons, SLIDES)
-    index = course_site.write_site(lessons, EXERCISES, SLIDES, SITE)
+    index = course_site.write_site(lessons, (EXERCISES, executed_exercises or EXERCISES), SLIDES, SITE)
     print(f"slides: {len(decks)} decks in {SLIDES}")
     print(f"site: open {index}")
 
@@ -132,7 +146,12 @@ def command_run(args):
     print(f"{len(summaries)} notebooks, {sum(s['cells'] for s in summaries)} cells, "
           f"{sum(s['images'] for s in summaries)} images, {sum(s['seconds'] for s in summaries):.1f} s"
           + (f", {total_errors} errors" if total_errors else ", no errors"))
-    publish(SITE)
+    executed_exercises = EXECUTED_EXERCISES / EXERCISES.name
+    stale = not executed_exercises.is_file() or executed_exercises.stat().st_mtime < EXERCISES.stat().st_mtime
+    if INSTRUCTOR_KIT and (stale or not args.notebooks):
+        print("the exercises, for the site:")
+        total_errors += len(run_and_report(EXERCISES, EXECUTED_EXERCISES)["errors"])
+    publish(SITE, executed_exercises if INSTRUCTOR_KIT else None)
     return 1 if total_errors else 0
 
 
@@ -169,7 +188,9 @@ def command_prepare(args):
 
 
 def command_publish(args):
-    publish(args.executed)
+    if args.exercises and not pathlib.Path(args.exercises).is_file():
+        sys.exit(f"notebooks.py: no executed exercise notebook at {args.exercises}")
+    publish(args.executed, args.exercises and pathlib.Path(args.exercises))
     return 0
 
 
@@ -211,6 +232,7 @@ def main():
     prepare.set_defaults(handler=command_prepare)
     publish_ = commands.add_parser("publish", help="write the slides and the site from executed notebooks")
     publish_.add_argument("--executed", required=True, help="the folder holding the executed lesson notebooks")
+    publish_.add_argument("--exercises", help="the executed student exercise notebook (default: as committed)")
     publish_.set_defaults(handler=command_publish)
     info = commands.add_parser("kernel-info", help="start the java kernel, print where it is and its version")
     info.set_defaults(handler=command_kernel_info)
