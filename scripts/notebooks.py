@@ -51,27 +51,12 @@ def execute(notebook_path, out_dir):
     """Runs every cell in the notebook's own folder; returns a summary dict. Never raises for cell errors."""
     notebook_path = pathlib.Path(notebook_path).resolve()
     started = time.monotonic()
-    KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
-    kernel_log = KERNEL_LOG.open("a", encoding="utf-8")
     for start in range(1, KERNEL_STARTS + 1):
-        nb = nbformat.read(notebook_path, as_version=4)
-        client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_SECONDS, allow_errors=True,
-                                startup_timeout=STARTUP_TIMEOUT_SECONDS,
-                                resources={"metadata": {"path": str(notebook_path.parent)}})
-        failure = None
-        print(f"== {notebook_path.name}, kernel start {start}, {time.strftime('%Y-%m-%d %H:%M:%S')}",
-              file=kernel_log, flush=True)
-        try:
-            client.execute(cleanup_kc=True, stderr=kernel_log)
-        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as error:
-            failure = f"{type(error).__name__}: {error} (the kernel's own messages: {KERNEL_LOG})"
-        # The kernel is shut down by now; nbclient's exit hook would try again and fail noisily.
-        atexit.unregister(client._cleanup_kernel)
+        nb, failure = execute_on_a_new_kernel(notebook_path, start)
         if not (failure and "didn't respond" in failure and start < KERNEL_STARTS):
             break
         print(f"(kernel start {start} did not answer within {STARTUP_TIMEOUT_SECONDS} s; starting a new one)",
               end=" ", file=sys.stderr, flush=True)
-    kernel_log.close()
     seconds = time.monotonic() - started
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / notebook_path.name
@@ -79,6 +64,32 @@ def execute(notebook_path, out_dir):
     summary = summarise(nb, notebook_path, executed, seconds, failure)
     summary["kernel_starts"] = start
     return summary
+
+
+def execute_on_a_new_kernel(notebook_path, start):
+    """The notebook executed on a kernel of its own (start: which start this is, for the log), and what
+    stopped it early, or None."""
+    nb = nbformat.read(notebook_path, as_version=4)
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_SECONDS, allow_errors=True,
+                            startup_timeout=STARTUP_TIMEOUT_SECONDS,
+                            resources={"metadata": {"path": str(notebook_path.parent)}})
+    failure = None
+    KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with KERNEL_LOG.open("a", encoding="utf-8") as kernel_log:
+        print(f"== {notebook_path.name}, kernel start {start}, {time.strftime('%Y-%m-%d %H:%M:%S')}",
+              file=kernel_log, flush=True)
+        try:
+            client.execute(cleanup_kc=True, stderr=kernel_log)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as error:
+            failure = f"{type(error).__name__}: {error} (the kernel's own messages: {KERNEL_LOG})"
+    # The kernel is shut down by now; nbclient's exit hook would try again and fail noisily.
+    atexit.unregister(client._cleanup_kernel)
+    return nb, failure
+
+
+def ran_since_changed(notebook, executed):
+    """Whether executed is a run of notebook made after notebook last changed."""
+    return executed.is_file() and executed.stat().st_mtime >= notebook.stat().st_mtime
 
 
 def summarise(nb, source, executed, seconds, failure):
@@ -147,8 +158,7 @@ def command_run(args):
           f"{sum(s['images'] for s in summaries)} images, {sum(s['seconds'] for s in summaries):.1f} s"
           + (f", {total_errors} errors" if total_errors else ", no errors"))
     executed_exercises = EXECUTED_EXERCISES / EXERCISES.name
-    stale = not executed_exercises.is_file() or executed_exercises.stat().st_mtime < EXERCISES.stat().st_mtime
-    if INSTRUCTOR_KIT and (stale or not args.notebooks):
+    if INSTRUCTOR_KIT and (not args.notebooks or not ran_since_changed(EXERCISES, executed_exercises)):
         print("the exercises, for the site:")
         total_errors += len(run_and_report(EXERCISES, EXECUTED_EXERCISES)["errors"])
     publish(SITE, executed_exercises if INSTRUCTOR_KIT else None)
@@ -160,7 +170,7 @@ def command_slides(args):
     lessons = []
     for path in notebooks_to_run(args.notebooks):
         executed = SITE / path.name
-        if not executed.is_file() or executed.stat().st_mtime < path.stat().st_mtime:
+        if not ran_since_changed(path, executed):
             run_and_report(path, SITE)
         lessons.append((path.resolve(), executed))
     decks = slides.write_decks(lessons, SLIDES)
