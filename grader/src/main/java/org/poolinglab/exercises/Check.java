@@ -1,16 +1,20 @@
 package org.poolinglab.exercises;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.poolinglab.AnswerRule;
 import org.poolinglab.grading.GradedRun;
 import org.poolinglab.grading.GradedTest;
-import org.poolinglab.grading.Submitted;
 import org.poolinglab.grading.TestOutcome;
 
 /**
  * Instant feedback in a notebook: a check cell hands the current answer to one of these methods,
  * which runs that exercise's public graded tests right away (the same JUnit tests the grader runs) and
- * returns a report that prints as a table. Hidden tests run only when the notebook is graded.
+ * returns a report that prints as a table. Hidden tests run only when the notebook is graded. As in
+ * grading, lesson-lib refuses to compute while the answer runs: an answer is the student's own code.
  * <pre>{@code
  * Check.maxPool((x, window, stride) -> maxPool(x, window, stride))
  * }</pre>
@@ -61,9 +65,23 @@ public final class Check {
             throw new NullPointerException("answer must not be null: pass your method as a lambda");
         }
         Exercise exercise = Exercises.byId(id).orElseThrow();
-        Submitted.install(type, answer);
-        List<TestOutcome> outcomes = new GradedRun(false, Set.of(), test -> { }, outcome -> { }).run(List.of(exercise));
+        List<TestOutcome> outcomes = new GradedRun(false, Set.of(), outcome -> { })
+                .inThisJvm(List.of(exercise), Map.of(type, underTheRule(type, answer)));
         int publicPoints = GradedTest.of(exercise).stream().filter(test -> !test.hidden()).mapToInt(GradedTest::points).sum();
         return new CheckReport(exercise, outcomes, exercise.points() - publicPoints);
+    }
+
+    /** The answer, called with lesson-lib refusing to compute ({@link AnswerRule}), as grading does. */
+    private static <T> T underTheRule(Class<T> type, T answer) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(answer, arguments);
+            }
+            try {
+                return AnswerRule.whileAnswering(() -> method.invoke(answer, arguments));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 }

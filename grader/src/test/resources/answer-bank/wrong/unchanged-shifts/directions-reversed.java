@@ -1,11 +1,14 @@
 Set<Shift> unchangedShifts(double[][] x) {
-    FeatureMap map = FeatureMap.of(x);
-    FeatureMap pooled = Pooling.maxPool(map, PoolSpec.of(2));
     Set<Shift> result = new HashSet<>();
     for (Shift shift : Shift.values()) {
         // the window moves one cell, so the map moves the other way
-        FeatureMap moved = Images.shift(map, -shift.down(), -shift.right());
-        if (Pooling.maxPool(moved, PoolSpec.of(2)).equals(pooled)) result.add(shift);
+        double[][] moved = new double[x.length][x[0].length];
+        for (int r = 0; r < x.length; r++)
+            for (int c = 0; c < x[0].length; c++) {
+                int row = r - shift.down(), col = c - shift.right();
+                if (row >= 0 && row < x.length && col >= 0 && col < x[0].length) moved[row][col] = x[r][c];
+            }
+        if (Arrays.deepEquals(maxPool(moved, 2, 2), maxPool(x, 2, 2))) result.add(shift);
     }
     return result;
 }

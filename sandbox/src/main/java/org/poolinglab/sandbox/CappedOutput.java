@@ -1,4 +1,4 @@
-package org.poolinglab.grading;
+package org.poolinglab.sandbox;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -9,13 +9,13 @@ import java.util.Locale;
  * Keeps the first {@code limit} bytes written to it and only counts the rest, so a flood of output
  * costs no memory and little time, and can still be reported.
  */
-final class CappedOutput extends OutputStream {
+public final class CappedOutput extends OutputStream {
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final int limit;
     private long written;
 
-    CappedOutput(int limit) {
+    public CappedOutput(int limit) {
         this.limit = limit;
     }
 
@@ -34,23 +34,34 @@ final class CappedOutput extends OutputStream {
         written += length;
     }
 
+    /** Forgets everything written so far. */
+    public synchronized void reset() {
+        kept.reset();
+        written = 0;
+    }
+
     /** Whether nothing more is kept. */
-    synchronized boolean isFull() {
+    public synchronized boolean isFull() {
         return kept.size() >= limit;
     }
 
     /** Counts {@code bytes} more written, without keeping them. */
-    synchronized void count(long bytes) {
+    public synchronized void count(long bytes) {
         written += bytes;
     }
 
     /** How many bytes were written in all, kept or not. */
-    synchronized long written() {
+    public synchronized long written() {
         return written;
     }
 
+    /** What was kept, as it was written. */
+    public synchronized String kept() {
+        return kept.toString(StandardCharsets.UTF_8);
+    }
+
     /** What was kept, and a last line saying how much was cut when something was. */
-    synchronized String text() {
+    public synchronized String text() {
         String text = kept.toString(StandardCharsets.UTF_8);
         if (written == kept.size()) {
             return text;
@@ -60,7 +71,7 @@ final class CappedOutput extends OutputStream {
     }
 
     /** A byte count for people: "812 bytes", "4.0 KB", "93.4 MB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

@@ -1,4 +1,4 @@
-package org.poolinglab.grading;
+package org.poolinglab.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

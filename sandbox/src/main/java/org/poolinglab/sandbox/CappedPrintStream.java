@@ -1,4 +1,4 @@
-package org.poolinglab.grading;
+package org.poolinglab.sandbox;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
  * only counts the characters printed, without encoding them, so even millions of lines cost little time.
  * Every {@code print} and {@code println} ends in {@link #print(String)} or {@link #println(String)}.
  */
-final class CappedPrintStream extends PrintStream {
+public final class CappedPrintStream extends PrintStream {
 
     private final CappedOutput output;
 
-    CappedPrintStream(CappedOutput output) {
+    public CappedPrintStream(CappedOutput output) {
         super(output, true, StandardCharsets.UTF_8);
         this.output = output;
     }
