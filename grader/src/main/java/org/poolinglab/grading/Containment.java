@@ -265,6 +265,38 @@ final class Containment {
             throw new IOException("all " + UIDS + " sandbox user ids are in use");
         }
 
+        /**
+         * Waits until no process of this user is left, at most {@code limit}: when a sandbox ends, the kernel
+         * ends the processes of its namespace one by one.
+         *
+         * @return false when some were still there after {@code limit}
+         */
+        boolean awaitNoProcesses(java.time.Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (hasProcesses()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+            return true;
+        }
+
+        private boolean hasProcesses() {
+            try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .anyMatch(path -> {
+                            try {
+                                return Files.getAttribute(path, "unix:uid").equals(id);
+                            } catch (IOException | UnsupportedOperationException e) {
+                                return false; // ended meanwhile
+                            }
+                        });
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
         @Override
         public void close() throws IOException {
             lock.close();

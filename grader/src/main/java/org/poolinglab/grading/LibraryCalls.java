@@ -31,7 +31,7 @@ import javax.tools.ToolProvider;
 final class LibraryCalls {
 
     /** A use of something an answer may not use: e.g. "Pooling.maxPool", on a line of the generated source. */
-    record Call(String name, int line) {
+    record Call(String name, int line, long position) {
     }
 
     private LibraryCalls() {
@@ -66,38 +66,35 @@ final class LibraryCalls {
                     @Override
                     public Void visitIdentifier(IdentifierTree tree, Void unused) {
                         check(tree);
-                        return super.visitIdentifier(tree, unused);
+                        return null;
                     }
 
                     @Override
                     public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-                        if (!check(tree)) {
-                            return super.visitMemberSelect(tree, unused);
-                        }
-                        return null;
+                        check(tree);
+                        // Pooling in Pooling.maxPool only says where maxPool is: not a use of its own.
+                        return tree.getExpression() instanceof IdentifierTree ? null : super.visitMemberSelect(tree, unused);
                     }
 
                     @Override
                     public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-                        if (!check(tree)) {
-                            return super.visitMemberReference(tree, unused);
-                        }
-                        return null;
+                        check(tree);
+                        return tree.getQualifierExpression() instanceof IdentifierTree ? null : super.visitMemberReference(tree, unused);
                     }
 
-                    /** Records the use when it is not allowed; true when it was recorded. */
-                    private boolean check(com.sun.source.tree.Tree tree) {
+                    /** Records the use when it is not allowed, at the end of its name, so that calls come in the order they are written. */
+                    private void check(com.sun.source.tree.Tree tree) {
                         Element element = trees.getElement(getCurrentPath());
                         TypeElement type = outermostType(element);
                         if (type == null || allowed(type, allowed)) {
-                            return false;
+                            return;
                         }
                         String name = element instanceof TypeElement ? element.getSimpleName().toString()
                                 : enclosingName(element) + "." + (element.getKind() == ElementKind.CONSTRUCTOR
                                         ? "new" : element.getSimpleName().toString());
-                        long position = trees.getSourcePositions().getStartPosition(unit, tree);
-                        calls.add(new Call(name, (int) unit.getLineMap().getLineNumber(position)));
-                        return true;
+                        long start = trees.getSourcePositions().getStartPosition(unit, tree);
+                        long end = trees.getSourcePositions().getEndPosition(unit, tree);
+                        calls.add(new Call(name, (int) unit.getLineMap().getLineNumber(start), end));
                     }
                 }.scan(unit, null);
             }
@@ -106,6 +103,7 @@ final class LibraryCalls {
         } catch (RuntimeException | StackOverflowError e) {
             // javac could not read it all: what was found stands
         }
+        calls.sort(java.util.Comparator.comparingLong(Call::position));
         return calls;
     }
 

@@ -20,8 +20,8 @@ import org.poolinglab.sandbox.CappedOutput;
  * The tests stay in the grader's JVM and the answers in the sandbox's, so an answer can neither see nor
  * change a test, its expected values or another answer's results.
  *
- * <p>Each test's calls have {@link GradedRun#TEST_TIME_LIMIT} in all, and the submission's calls
- * {@link Sandbox.Limits#timeLimit()}. A call that takes too long, ends its sandbox, or leaves a thread
+ * <p>Each test's calls have {@link GradedRun#TEST_TIME_LIMIT} of CPU time in all ({@link #TEST_WALL_TIME}
+ * of wall-clock time), and the submission's calls {@link Sandbox.Limits#timeLimit()}. A call that takes too long, ends its sandbox, or leaves a thread
  * running fails its test with a message saying so, and the next call starts a fresh sandbox. After a
  * call took too long, the rest of its exercise's tests wait until every other exercise has been graded
  * ({@link #deferred}), so one answer's endless loops use up only its own exercise's time.
@@ -30,6 +30,12 @@ final class RemoteAnswers implements GradedRun.Watch, AutoCloseable {
 
     /** The static method of each answer's class that the sandbox calls: it takes and returns the answer type's types. */
     static final String ENTRY = "graded$answer";
+    /**
+     * The wall-clock time a test's calls may take, for answers that wait rather than compute; the limit
+     * that counts is {@link GradedRun#TEST_TIME_LIMIT} of CPU time, which no load on the machine (another
+     * sandbox's threads, say) can make a correct answer use up.
+     */
+    static final java.time.Duration TEST_WALL_TIME = java.time.Duration.ofSeconds(30);
 
     private final Containment containment;
     private final Path runner;
@@ -39,7 +45,8 @@ final class RemoteAnswers implements GradedRun.Watch, AutoCloseable {
     private Sandbox sandbox;
     private CappedOutput printed = new CappedOutput(GradedRun.OUTPUT_LIMIT);
     private GradedTest test;
-    private long testNanosLeft;
+    private long testCpuLeft;
+    private long testWallLeft;
     private boolean deferring = true;
     private final Set<String> deferredExercises = new HashSet<>();
     private final Set<String> deferredTests = new HashSet<>();
@@ -100,16 +107,18 @@ final class RemoteAnswers implements GradedRun.Watch, AutoCloseable {
                 sandbox = Sandbox.start(containment, runner, answers, limits);
             }
             long started = System.nanoTime();
-            boolean testTimeShorter = testNanosLeft <= submissionLeft;
             Sandbox.Reply reply;
             try {
-                reply = sandbox.call(AnswerCompiler.className(exercise.id()), ENTRY, signature, arguments,
-                        Math.max(0, Math.min(testNanosLeft, submissionLeft)), testTimeShorter
-                                ? GradedRun.TOO_SLOW + GradedRun.TEST_TIME_LIMIT.toSeconds() + " s, so it was stopped (an endless loop?)"
-                                : "not finished: the submission's " + limits.timeLimit().toSeconds() + " s ran out during this test");
+                reply = sandbox.call(AnswerCompiler.className(exercise.id()), ENTRY, signature, arguments, new Sandbox.TimeLimit(
+                        Math.max(0, testCpuLeft), Math.max(0, Math.min(testWallLeft, submissionLeft)),
+                        GradedRun.TOO_SLOW + GradedRun.TEST_TIME_LIMIT.toSeconds() + " s of CPU time, so it was stopped (an endless loop?)",
+                        testWallLeft <= submissionLeft
+                                ? GradedRun.TOO_SLOW + TEST_WALL_TIME.toSeconds() + " s, so it was stopped (does it wait for something?)"
+                                : "not finished: the submission's " + limits.timeLimit().toSeconds() + " s ran out during this test"));
             } finally {
-                testNanosLeft -= System.nanoTime() - started;
+                testWallLeft -= System.nanoTime() - started;
             }
+            testCpuLeft -= reply.cpuNanos();
             byte[] kept = reply.printed().getBytes(StandardCharsets.UTF_8);
             printed.write(kept, 0, kept.length);
             printed.count(Math.max(0, reply.printedBytes() - kept.length));
@@ -160,7 +169,8 @@ final class RemoteAnswers implements GradedRun.Watch, AutoCloseable {
     @Override
     public void testStarted(GradedTest started) {
         test = started;
-        testNanosLeft = GradedRun.TEST_TIME_LIMIT.toNanos();
+        testCpuLeft = GradedRun.TEST_TIME_LIMIT.toNanos();
+        testWallLeft = TEST_WALL_TIME.toNanos();
         printed = new CappedOutput(GradedRun.OUTPUT_LIMIT);
     }
 

@@ -54,9 +54,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** What a call did, as read from the reply. */
+    /** What a call did, as read from the reply, and the CPU time it took. */
     record Reply(Object value, int sameAsArgument, String thrownClass, String thrownMessage, List<String> thrownAt,
-                 Object[] argumentsAfter, String printed, long printedBytes, int threadsLeft, String threadLeft) {
+                 Object[] argumentsAfter, String printed, long printedBytes, int threadsLeft, String threadLeft,
+                 long cpuNanos) {
 
         boolean threw() {
             return thrownClass != null;
@@ -70,6 +71,8 @@ public final class Sandbox implements AutoCloseable {
     private static final int OOM_EXIT = 3; // the status -XX:+ExitOnOutOfMemoryError exits with
     private static final int KILLED = 128 + 9;
     private static final Object END = new Object();
+    /** How often a call that has not replied yet has its time looked at. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final SecureRandom NUMBERS = new SecureRandom();
     /**
      * Starts every sandbox: bubblewrap ends a sandbox when the thread that started it ends, so one thread
@@ -111,7 +114,9 @@ public final class Sandbox implements AutoCloseable {
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss2m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MaxMetaspaceSize=64m", "-XX:CompressedClassSpaceSize=32m", "-XX:ReservedCodeCacheSize=32m",
                 "-XX:MaxDirectMemorySize=32m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
-                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "-XX:+DisplayVMOutputToStderr", "-Djava.awt.headless=true"));
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+                // the JVM's own messages go to stderr, never into the pipe of replies
+                "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Djava.awt.headless=true"));
     }
 
     /**
@@ -153,15 +158,24 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * How long a call may take: CPU time of the sandbox (all its threads and processes), which no load on the
+     * machine can make a correct answer exceed, and wall-clock time, for an answer that only waits.
+     *
+     * @param cpuMessage  what to say when the CPU time runs out
+     * @param wallMessage what to say when the wall-clock time runs out
+     */
+    record TimeLimit(long cpuNanos, long wallNanos, String cpuMessage, String wallMessage) {
+    }
+
+    /**
      * Calls {@code className.methodName}, whose parameters and result are those of {@code signature}, and
      * returns what it did. The arguments go as data; the reply is read as data of the signature's types.
      *
-     * @param tooSlow what to say when no reply comes within {@code timeout}
-     * @throws EndedException when the sandbox gives no reply within {@code timeout} (then it is ended), or
+     * @throws EndedException when the sandbox gives no reply within {@code limit} (then it is ended), or
      *                        ends, or breaks the protocol
      */
-    Reply call(String className, String methodName, Method signature, Object[] arguments, long timeoutNanos,
-               String tooSlow) throws EndedException {
+    Reply call(String className, String methodName, Method signature, Object[] arguments, TimeLimit limit)
+            throws EndedException {
         long number = NUMBERS.nextLong();
         Type[] parameters = signature.getGenericParameterTypes();
         try {
@@ -181,18 +195,33 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException e) {
             throw ended("its pipe closed (" + e.getMessage() + ")");
         }
+        // Most calls reply within the first look, and count that wall-clock time as their CPU time; a call that
+        // takes longer has its CPU time read from its processes at every look after that.
         DataInputStream reply;
+        long started = System.nanoTime();
+        long wallDeadline = started + limit.wallNanos();
+        long cpuAtSecondLook = -1;
+        long cpuUsed;
         try {
-            reply = nextFrame(timeoutNanos);
+            reply = nextFrame(Math.min(POLL_NANOS, limit.wallNanos()));
+            cpuUsed = System.nanoTime() - started;
+            while (reply == null) {
+                long cpu = cpuNanos();
+                cpuAtSecondLook = cpuAtSecondLook < 0 ? cpu : cpuAtSecondLook;
+                cpuUsed = POLL_NANOS + cpu - cpuAtSecondLook;
+                String tooSlow = System.nanoTime() >= wallDeadline ? limit.wallMessage()
+                        : cpuUsed >= limit.cpuNanos() ? limit.cpuMessage() : null;
+                if (tooSlow != null) {
+                    close();
+                    throw new EndedException(tooSlow);
+                }
+                reply = nextFrame(Math.min(POLL_NANOS, Math.max(0, wallDeadline - System.nanoTime())));
+            }
         } catch (IOException e) {
             throw brokeTheProtocol(e);
         }
-        if (reply == null) {
-            close();
-            throw new EndedException(tooSlow);
-        }
         try {
-            return read(reply, number, signature);
+            return read(reply, number, signature, cpuUsed);
         } catch (IOException e) {
             throw brokeTheProtocol(e);
         }
@@ -212,7 +241,7 @@ public final class Sandbox implements AutoCloseable {
                 + "FileDescriptor.out, print with System.out instead");
     }
 
-    private Reply read(DataInputStream in, long number, Method signature) throws IOException, EndedException {
+    private Reply read(DataInputStream in, long number, Method signature, long cpuUsed) throws IOException, EndedException {
         Wire.Budget budget = new Wire.Budget(REPLY_VALUES, 16);
         if (in.readByte() != Frames.REPLY || in.readLong() != number) {
             throw new Wire.WireException("a reply to another request");
@@ -261,7 +290,7 @@ public final class Sandbox implements AutoCloseable {
             throw new Wire.WireException("a reply longer than it should be");
         }
         return new Reply(value, same, thrownClass, thrownMessage, thrownAt, after, printed == null ? "" : printed,
-                printedBytes, threadsLeft, threadLeft == null ? "" : threadLeft);
+                printedBytes, threadsLeft, threadLeft == null ? "" : threadLeft, cpuUsed);
     }
 
     /** The next frame within {@code nanos}: null when none came in time; the sandbox's end as an {@link EndedException}. */
@@ -355,14 +384,28 @@ public final class Sandbox implements AutoCloseable {
         readers.add(reader);
     }
 
-    /** Ends the sandbox and everything it started, and frees its user id. */
+    /**
+     * Ends the sandbox and everything it started, and frees its user id once none of its processes is left
+     * (a process counts against its user's limit until it is gone, so the next sandbox with this id starts
+     * with the whole limit).
+     */
     @Override
     public void close() {
-        process.destroyForcibly();
+        // Inside first: bubblewrap then sees its sandbox end and reaps it, so no process is left to an init
+        // that may be slow to reap orphans (a process counts against its user's limit until reaped).
+        if (uid != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
         try {
+            if (uid == null || !process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
             process.waitFor(10, TimeUnit.SECONDS);
             for (Thread reader : readers) {
                 reader.join(2000);
+            }
+            if (uid != null) {
+                uid.awaitNoProcesses(Duration.ofSeconds(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -370,8 +413,10 @@ public final class Sandbox implements AutoCloseable {
         closeQuietly(uid);
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** The CPU time the sandbox's processes have used so far, all their threads together. */
+    long cpuNanos() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private static void closeQuietly(Containment.Uid uid) {
