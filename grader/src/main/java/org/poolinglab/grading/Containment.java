@@ -100,7 +100,7 @@ final class Containment {
     }
 
     /** Why grading cannot go on here. */
-    static final class UnavailableException extends RuntimeException {
+    static final class UnavailableException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
         UnavailableException(String message) {

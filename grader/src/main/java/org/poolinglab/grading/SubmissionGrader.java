@@ -43,7 +43,7 @@ public final class SubmissionGrader {
     /**
      * A grader that contains student code (see {@link Containment}).
      *
-     * @throws Containment.UnavailableException when this machine cannot, saying why
+     * @throws IllegalStateException when this machine cannot, saying why
      */
     public static SubmissionGrader contained(Sandbox.Limits limits) {
         return new SubmissionGrader(Containment.contained(), limits);
