@@ -7,6 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The colours, fonts and drawing set-up every picture shares, so they look like one family. */
 final class Palette {
@@ -27,6 +29,17 @@ final class Palette {
     static final Color CHOSEN = new Color(0xFDAE61);
     static final Color AVERAGED = new Color(0xFEE0B6);
     static final Color DONE = new Color(0xDCEBFA);
+    /** The ring around the cells that make a window's value: a shape, so they differ by more than colour. */
+    static final Color RING = new Color(0x222222);
+    /**
+     * Each line series' marker and dash, by series number, with its colour: lines differ in shape as well as
+     * in colour, so they can be told apart in grey or by colour-blind eyes.
+     */
+    static final Marker[] SERIES_MARKERS = {
+            SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN};
+    /** Dash patterns in pixels at normal size (dash, gap, ...), null for a solid line. */
+    static final float[][] SERIES_DASHES = {null, {10, 6}, {1, 6}, {12, 5, 1, 5}, {4, 3}};
 
     /** Pictures are drawn at most this wide and this high, so that a slide shows them readably. */
     static final int SLIDE_WIDTH = 1300;

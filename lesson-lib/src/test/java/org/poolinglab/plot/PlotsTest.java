@@ -355,7 +355,7 @@ class PlotsTest {
             assertEquals(1440, chart.getWidth(), "twice 720 pixels, before it is shrunk to a slide's width");
             assertEquals(36, chart.getStyler().getChartTitleFont().getSize());
             assertEquals(26, chart.getStyler().getAxisTitleFont().getSize());
-            assertEquals(4f, chart.getSeriesMap().get("weights").getLineWidth(), "lines twice as thick");
+            assertEquals(4f, chart.getSeriesMap().get("weights").getLineStyle().getLineWidth(), "lines twice as thick");
             assertEquals(26, Plots.barChart("t", "y", List.of("a", "b"), series).getStyler().getLabelsFont().getSize());
         }
 
