@@ -133,8 +133,9 @@ final class Descriptions {
     static String lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
         String points = x.length <= MAX_POINTS_READ_OUT ? join(x) : HeatMaps.format(x[0]) + " to "
                 + HeatMaps.format(x[x.length - 1]);
+        String lines = series.size() > 1 ? ", one line per series, each with its own marker and dash" : "";
         StringJoiner text = new StringJoiner(" ", "Line chart \"" + title + "\": " + yTitle + " against " + xTitle
-                + " (" + points + "), one line per series, each with its own marker and dash. ", "");
+                + " (" + points + ")" + lines + ". ", "");
         for (Map.Entry<String, double[]> entry : series.entrySet()) {
             text.add(entry.getKey() + ": " + course(x, entry.getValue()) + ".");
         }
