@@ -112,3 +112,17 @@ export async function undescribedPictures(page, selector = 'img') {
     .filter((image) => !(image.getAttribute('alt') ?? '').trim())
     .map((image) => `a picture without a text alternative: ${image.getAttribute('src').slice(0, 80)}`));
 }
+
+/**
+ * Headings out of order, which confuse a screen reader's outline of the page: the first heading must be an
+ * h1, and no heading may skip a level below the one before it (an h2 followed by an h4).
+ */
+export async function headingsOutOfOrder(page) {
+  return page.$$eval('h1, h2, h3, h4, h5, h6', (headings) => headings.flatMap((heading, i) => {
+    const level = Number(heading.tagName[1]);
+    const before = i === 0 ? 0 : Number(headings[i - 1].tagName[1]);
+    const text = heading.textContent.replace(/\u00b6/g, '').trim().slice(0, 60);
+    return level > before + 1 ? [`a heading out of order: h${level} "${text}" after ${
+      before ? `an h${before}` : 'no heading'}`] : [];
+  }));
+}

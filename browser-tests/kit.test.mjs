@@ -24,7 +24,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Jupyter } from './jupyter.mjs';
 import {
-  Watch, accessibilityProblems, brokenLinks, brokenPictures, shownPictures, undescribedPictures,
+  Watch, accessibilityProblems, brokenLinks, brokenPictures, headingsOutOfOrder, shownPictures,
+  undescribedPictures,
 } from './checks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,11 +128,13 @@ async function checksCatchProblems(steps, page, watch) {
     check(!problems.some((found) => found.includes('broken.html')), 'the link to the page itself counts as broken');
     return `${problems.length} problems found, as they should be`;
   });
-  await steps.step('a page without a language, with pictures without text and pale text is caught', async () => {
+  await steps.step('a page without a language, with pictures without text, pale text and a heading out of order is '
+    + 'caught', async () => {
     await page.goto(pathToFileURL(join(ROOT, 'browser-tests', 'fixtures', 'inaccessible.html')).href);
-    const problems = [...await accessibilityProblems(page), ...await undescribedPictures(page)];
+    const problems = [...await accessibilityProblems(page), ...await undescribedPictures(page),
+      ...await headingsOutOfOrder(page)];
     const expected = ['accessibility: html-has-lang', 'accessibility: image-alt', 'accessibility: color-contrast',
-      'a picture without a text alternative'];
+      'a picture without a text alternative', 'a heading out of order: h3 "Skipped a level" after an h1'];
     const missed = expected.filter((problem) => !problems.some((found) => found.startsWith(problem)));
     check(missed.length === 0, `the accessibility checks should catch what fixtures/inaccessible.html lacks but `
       + `missed:\n${missed.join('\n')}\nand found:\n${problems.join('\n')}`);
@@ -141,10 +144,13 @@ async function checksCatchProblems(steps, page, watch) {
   });
 }
 
-/** What a page of the site must not have: missing pictures or text alternatives, dead links, WCAG failures. */
+/**
+ * What a page of the site must not have: missing pictures or text alternatives, dead links, headings out of
+ * order, WCAG failures.
+ */
 async function pageProblems(page) {
   return [...await brokenPictures(page), ...await undescribedPictures(page), ...await brokenLinks(page),
-    ...await accessibilityProblems(page)];
+    ...await headingsOutOfOrder(page), ...await accessibilityProblems(page)];
 }
 
 // ---------------------------------------------------------------- Jupyter
@@ -419,7 +425,8 @@ async function walkDeck(page, address) {
   await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 15);
   // A fragment fades in; axe would measure the contrast of its text half-way
   await page.addStyleTag({ content: '.reveal .slides section .fragment { transition: none !important; }' });
-  checkNone([...await brokenPictures(page), ...await undescribedPictures(page)], 'the deck');
+  checkNone([...await brokenPictures(page), ...await undescribedPictures(page), ...await headingsOutOfOrder(page)],
+    'the deck');
   await keysMoveTheSlides(page);
   const notes = await speakerNotesShow(page);
   const problems = new Set(await accessibilityProblems(page));

@@ -163,7 +163,10 @@ final class Descriptions {
         return HeatMaps.format(y) + " at " + HeatMaps.format(x);
     }
 
-    /** rises, falls, stays the same, rises then falls, falls then rises, or goes up and down. */
+    /**
+     * rises, falls, stays the same, rises then falls, falls then rises, or with more turns, where it ends up:
+     * falls overall, with ups and downs (or rises overall, or goes up and down).
+     */
     static String trend(double[] y) {
         List<Integer> turns = new ArrayList<>();
         int direction = 0;
@@ -181,7 +184,8 @@ final class Descriptions {
         return switch (turns.size()) {
             case 1 -> first;
             case 2 -> first + " then " + (turns.get(1) > 0 ? "rises" : "falls");
-            default -> "goes up and down";
+            default -> y[y.length - 1] == y[0] ? "goes up and down"
+                    : (y[y.length - 1] < y[0] ? "falls" : "rises") + " overall, with ups and downs";
         };
     }
 
@@ -195,8 +199,8 @@ final class Descriptions {
 
     /** E.g. {@code Bar chart "Cost" (thousands): multiply-adds: with pooling 192.06, without pooling 804.38; ...}. */
     static String bars(String title, String yTitle, List<String> categories, Map<String, double[]> series) {
-        StringJoiner groups = new StringJoiner("; ", "Bar chart \"" + title + "\" (" + yTitle + "), "
-                + (series.size() > 1 ? "in each group the bars in the legend's order: " : ""), ".");
+        StringJoiner groups = new StringJoiner("; ", "Bar chart \"" + title + "\" (" + yTitle + ")"
+                + (series.size() > 1 ? ", in each group the bars in the legend's order" : "") + ": ", ".");
         for (int c = 0; c < categories.size(); c++) {
             StringJoiner bars = new StringJoiner(", ", categories.get(c) + ": ", "");
             for (Map.Entry<String, double[]> entry : series.entrySet()) {

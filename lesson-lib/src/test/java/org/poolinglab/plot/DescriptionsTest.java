@@ -178,8 +178,8 @@ class DescriptionsTest {
                 loss[i] = i == 5 ? 0.2 : 1 - i / 20.0;
             }
             String text = Plots.lines("Loss", "epochs", "loss", x, Map.of("max", loss)).description();
-            assertTrue(text.endsWith("max: goes up and down, from 1 at 0.25 to 0.45 at 3; lowest 0.2 at 1.5, "
-                    + "highest 1 at 0.25."), text);
+            assertTrue(text.endsWith("max: falls overall, with ups and downs, from 1 at 0.25 to 0.45 at 3; "
+                    + "lowest 0.2 at 1.5, highest 1 at 0.25."), text);
         }
 
         @Test
@@ -200,6 +200,13 @@ class DescriptionsTest {
         }
 
         @Test
+        void aBarChartOfOneSeriesByCategory() {
+            assertEquals("Bar chart \"Time\" (milliseconds): no pooling: 1.062; pooled: 0.217.", Plots.bars("Time",
+                    "milliseconds", List.of("no pooling", "pooled"), Map.of("time", new double[] {1.062, 0.217}))
+                    .description());
+        }
+
+        @Test
         void aBarChartsValuesByCategoryAndSeries() {
             Map<String, double[]> series = new LinkedHashMap<>();
             series.put("with pooling", new double[] {192.06, 5.26});
@@ -212,7 +219,8 @@ class DescriptionsTest {
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({"1 2 3, rises", "3 2 2, falls", "1 1 1, stays the same", "1 3 2, rises then falls",
-                "3 1 2, falls then rises", "1 3 2 4, goes up and down"})
+                "3 1 2, falls then rises", "1 3 2 4, 'rises overall, with ups and downs'",
+                "4 1 3 2, 'falls overall, with ups and downs'", "1 3 1 3 1, goes up and down"})
         void trends(String values, String trend) {
             assertEquals(trend, Descriptions.trend(java.util.Arrays.stream(values.split(" "))
                     .mapToDouble(Double::parseDouble).toArray()));
@@ -242,7 +250,8 @@ class DescriptionsTest {
 
         @Test
         void aRowSaysEachOfItsPictures() {
-            DescribedImage row = Plots.row(Plots.heatmap(LESSON, "a"), new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB));
+            BufferedImage plain = new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB);
+            DescribedImage row = Plots.row(Plots.heatmap(LESSON, "a"), plain);
             assertTrue(row.description().startsWith("2 pictures side by side. Picture 1: Heat map \"a\""),
                     row.description());
             assertTrue(row.description().endsWith("Picture 2: a picture of 5x4 pixels without a description."),
