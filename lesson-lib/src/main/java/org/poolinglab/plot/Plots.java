@@ -1,6 +1,7 @@
 package org.poolinglab.plot;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -297,7 +298,8 @@ public final class Plots {
         XYChart chart = new XYChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
-        chart.getStyler().setMarkerSize(Palette.px(7));
+        chart.getStyler().setSeriesColors(Arrays.stream(Palette.SERIES).map(Palette::line).toArray(Color[]::new));
+        chart.getStyler().setMarkerSize(Palette.px(8));
         int number = 0;
         for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
             require(entry.getValue().length == x.length, "series '" + entry.getKey() + "' must have " + x.length
