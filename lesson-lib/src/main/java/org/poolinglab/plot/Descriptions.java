@@ -219,7 +219,7 @@ final class Descriptions {
         long marked = tiles.stream().filter(Pictures.Tile::marked).count();
         StringJoiner text = new StringJoiner("; ", "\"" + title + "\": " + tiles.size() + " grey-scale pictures of "
                 + size(tiles) + " pixels" + whatEachShows
-                + (marked > 0 ? " (" + marked + " wrong, framed in red)" : "") + ": ", ".");
+                + (marked > 0 ? " (" + marked + " wrong, framed in red and crossed)" : "") + ": ", ".");
         for (int i = 0; i < tiles.size(); i++) {
             Pictures.Tile tile = tiles.get(i);
             text.add((i + 1) + ". " + String.join(", ", tile.lines()) + (tile.marked() ? " (wrong)" : ""));

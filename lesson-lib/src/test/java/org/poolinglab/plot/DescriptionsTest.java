@@ -244,8 +244,8 @@ class DescriptionsTest {
             String text = Plots.predictions("Test", two, new int[] {0, 1}, new int[] {0, 0}, List.of("shirt", "shoe"))
                     .description();
             assertEquals("\"Test\": 2 grey-scale pictures of 3x3 pixels, each with its true and its predicted class "
-                    + "(1 wrong, framed in red): 1. true: shirt, predicted: shirt; 2. true: shoe, predicted: shirt "
-                    + "(wrong).", text);
+                    + "(1 wrong, framed in red and crossed): 1. true: shirt, predicted: shirt; 2. true: shoe, predicted: "
+                    + "shirt (wrong).", text);
         }
 
         @Test
