@@ -67,6 +67,18 @@ class PaletteTest {
     }
 
     @Test
+    void textInPicturesIsReadableOnWhatItIsWrittenOn() {
+        for (Color background : new Color[] {Palette.BACKGROUND, Palette.CELL, Palette.PADDING, Palette.CHOSEN,
+                Palette.AVERAGED, Palette.DONE}) {
+            assertTrue(Palette.contrast(Palette.TEXT, background) >= 4.5, "text on " + background);
+        }
+        for (Color background : new Color[] {Palette.BACKGROUND, Palette.PADDING}) {
+            assertTrue(Palette.contrast(Palette.MUTED_TEXT, background) >= 4.5, "muted text on " + background + ": "
+                    + Palette.contrast(Palette.MUTED_TEXT, background));
+        }
+    }
+
+    @Test
     void linesStandOutFromTheBackground() {
         for (Color series : Palette.SERIES) {
             Color line = Palette.line(series);
