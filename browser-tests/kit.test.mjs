@@ -295,7 +295,12 @@ async function inJupyter(steps, page, scratch, started) {
     await animation.scrollIntoViewIfNeeded();
     const written = statSync(join(kit, 'notebooks', ANIMATION)).mtimeMs;
     check(written >= ranAt - 1000, `Run All did not write ${ANIMATION} again`);
-    return `${await shownPictures(page, '#notebook-container img')} pictures`;
+    // Each picture output carries its description as plain text: its text alternative in the notebook file
+    const undescribed = await page.evaluate(() => Jupyter.notebook.get_cells().flatMap((cell, index) => (
+      cell.output_area?.outputs ?? []).filter((output) => output.data?.['image/png']
+      && !(output.data['text/plain'] ?? '').trim()).map(() => `cell ${index + 1}: a picture without a description`)));
+    checkNone(undescribed, 'pictures of notebook 01');
+    return `${await shownPictures(page, '#notebook-container img')} pictures, each output with its description`;
   });
   await steps.step('the stepper cell of notebook 01 shows the next step each time it runs again', async () => {
     const index = await page.evaluate((marker) => Jupyter.notebook.get_cells()
