@@ -1,7 +1,8 @@
 // attack: starts a shell that writes a file on the grader's machine, and a process meant to outlive grading and plant a results.json later
 // exercise: max-pool
 // base: master
-// earns: full
+// earns: 0
+// says: process(es) running
 double[][] maxPool(double[][] x, int window, int stride) {
     try {
         new ProcessBuilder("/bin/sh", "-c", "echo escaped > ${MARKER}").start().waitFor();

@@ -28,32 +28,40 @@ public final class Check {
         return run("output-size", Answers.OutputSize.class, answer);
     }
 
+    public static CheckReport choosePooling(Answers.ChoosePooling answer) {
+        return run("choose-pooling", Answers.ChoosePooling.class, answer);
+    }
+
     public static CheckReport maxPool(Answers.MaxPool answer) {
         return run("max-pool", Answers.MaxPool.class, answer);
     }
 
-    public static CheckReport globalAvgPool(Answers.GlobalAvgPool answer) {
-        return run("global-avg-pool", Answers.GlobalAvgPool.class, answer);
-    }
-
-    public static CheckReport choosePooling(Answers.ChoosePooling answer) {
-        return run("choose-pooling", Answers.ChoosePooling.class, answer);
+    public static CheckReport overlappingPooling(Answers.OverlappingPooling answer) {
+        return run("overlapping-pooling", Answers.OverlappingPooling.class, answer);
     }
 
     public static CheckReport denseWeights(Answers.DenseWeights answer) {
         return run("dense-weights", Answers.DenseWeights.class, answer);
     }
 
+    public static CheckReport notLinear(Answers.NotLinear answer) {
+        return run("not-linear", Answers.NotLinear.class, answer);
+    }
+
+    public static CheckReport receptiveField(Answers.ReceptiveField answer) {
+        return run("receptive-field", Answers.ReceptiveField.class, answer);
+    }
+
     public static CheckReport avgPool(Answers.AvgPool answer) {
         return run("avg-pool-padding", Answers.AvgPool.class, answer);
     }
 
-    public static CheckReport averagingFilter(Answers.AveragingFilter answer) {
-        return run("avg-as-conv", Answers.AveragingFilter.class, answer);
+    public static CheckReport aliasing(Answers.Aliasing answer) {
+        return run("aliasing", Answers.Aliasing.class, answer);
     }
 
-    public static CheckReport unchangedShifts(Answers.UnchangedShifts answer) {
-        return run("unchanged-shifts", Answers.UnchangedShifts.class, answer);
+    public static CheckReport avgPoolBackward(Answers.AvgPoolBackward answer) {
+        return run("avg-pool-backward", Answers.AvgPoolBackward.class, answer);
     }
 
     public static CheckReport maxPoolBackward(Answers.MaxPoolBackward answer) {

@@ -129,6 +129,10 @@ final class RemoteAnswers implements GradedRun.Watch, AutoCloseable {
                 endSandbox(); // so the thread cannot touch the next call
                 throw new AssertionFailedError(GradedRun.leftRunning(reply.threadsLeft(), reply.threadLeft()));
             }
+            if (reply.processesLeft() > 0) {
+                throw new AssertionFailedError("left " + reply.processesLeft() + " process(es) running (" + reply.processLeft()
+                        + "): every process an answer starts must end before it returns");
+            }
             if (reply.threw()) {
                 throw new AssertionFailedError(GradedRun.describeThrown(reply.thrownClass(), reply.thrownMessage(),
                         reply.thrownAt().isEmpty() ? "" : " at " + reply.thrownAt().get(0)));

@@ -57,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
     /** What a call did, as read from the reply, and the CPU time it took. */
     record Reply(Object value, int sameAsArgument, String thrownClass, String thrownMessage, List<String> thrownAt,
                  Object[] argumentsAfter, String printed, long printedBytes, int threadsLeft, String threadLeft,
-                 long cpuNanos) {
+                 int processesLeft, String processLeft, long cpuNanos) {
 
         boolean threw() {
             return thrownClass != null;
@@ -286,11 +286,14 @@ public final class Sandbox implements AutoCloseable {
         long printedBytes = in.readLong();
         int threadsLeft = in.readInt();
         String threadLeft = (String) Wire.read(in, String.class, budget);
+        int processesLeft = in.readInt();
+        String processLeft = (String) Wire.read(in, String.class, budget);
         if (in.available() > 0) {
             throw new Wire.WireException("a reply longer than it should be");
         }
         return new Reply(value, same, thrownClass, thrownMessage, thrownAt, after, printed == null ? "" : printed,
-                printedBytes, threadsLeft, threadLeft == null ? "" : threadLeft, cpuUsed);
+                printedBytes, threadsLeft, threadLeft == null ? "" : threadLeft, processesLeft,
+                processLeft == null ? "" : processLeft, cpuUsed);
     }
 
     /** The next frame within {@code nanos}: null when none came in time; the sandbox's end as an {@link EndedException}. */

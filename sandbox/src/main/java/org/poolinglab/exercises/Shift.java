@@ -1,7 +1,7 @@
 package org.poolinglab.exercises;
 
 /**
- * A move of a whole map by one cell, as in the exercise {@code unchanged-shifts}: every value moves one
+ * A move of a whole map by one cell, as in the exercise {@code aliasing}: every value moves one
  * cell in this direction; the cells that come in from outside are 0 and the values that move out are
  * lost (as {@code Images.shift} does).
  */

@@ -23,7 +23,8 @@ import java.util.Map;
  * The untrusted side of grading: the main class of the JVM that holds a student's compiled answers and
  * nothing of the grader. It reads requests from standard input, calls the answer each one names, and
  * writes a reply to standard output: the value returned (or the exception thrown), the arguments as
- * the answer left them, what the answer printed, and the threads it left running. It decides nothing:
+ * the answer left them, what the answer printed, and the threads and processes it left running (which it
+ * then ends). It decides nothing:
  * the grader, in a JVM of its own, holds the tests and judges every reply.
  *
  * <p>A request: the call's number, the answer's class and method, the method's parameter types and
@@ -108,15 +109,18 @@ public final class AnswerRunner {
 
         Call call = new Call(method, arguments);
         ThreadGroup group = new ThreadGroup("answer " + number);
-        Thread thread = new Thread(group, call, "answer");
         printed.reset();
-        thread.start();
         try {
+            Thread thread = new Thread(group, call, "answer");
+            thread.start();
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            call.thrown = e; // no thread for the call: the answer's threads and processes are at the sandbox's limit
         }
         List<Thread> leftRunning = leftRunning(group);
+        List<ProcessHandle> processesLeft = processesLeftRunning();
 
         if (call.thrown == null) {
             out.writeByte(Outcome.RETURNED.ordinal());
@@ -157,7 +161,30 @@ public final class AnswerRunner {
         out.writeLong(printed.written());
         out.writeInt(leftRunning.size());
         Wire.write(out, String.class, leftRunning.isEmpty() ? "" : leftRunning.get(0).getName());
+        out.writeInt(processesLeft.size());
+        Wire.write(out, String.class, processesLeft.isEmpty() ? ""
+                : processesLeft.get(0).info().commandLine().orElse("pid " + processesLeft.get(0).pid()));
+        processesLeft.forEach(ProcessHandle::destroyForcibly);
         return reply.bytes();
+    }
+
+    /** The processes the call started that still run a moment after it returned (they are then ended). */
+    private static List<ProcessHandle> processesLeftRunning() {
+        long deadline = System.currentTimeMillis() + LEFTOVER_MILLIS;
+        List<ProcessHandle> running = new ArrayList<>();
+        for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
+            try {
+                process.onExit().get(Math.max(1, deadline - System.currentTimeMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // still running
+            }
+            if (process.isAlive()) {
+                running.add(process);
+            }
+        }
+        return running;
     }
 
     /** What became of a call. */

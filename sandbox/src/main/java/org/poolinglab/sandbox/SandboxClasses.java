@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.poolinglab.exercises.MapPair;
+import org.poolinglab.exercises.MovedMap;
+import org.poolinglab.exercises.PoolDesign;
 import org.poolinglab.exercises.PoolingChoice;
 import org.poolinglab.exercises.PoolingTask;
 import org.poolinglab.exercises.Shift;
@@ -22,7 +25,8 @@ public final class SandboxClasses {
     public static final List<Class<?>> RUNNER = List.of(AnswerRunner.class, Frames.class, Wire.class,
             CappedOutput.class, CappedPrintStream.class, SandboxClasses.class);
     /** The types an exercise's signature may use, besides the Java platform's. */
-    public static final List<Class<?>> EXERCISE_TYPES = List.of(PoolingChoice.class, PoolingTask.class, Shift.class);
+    public static final List<Class<?>> EXERCISE_TYPES = List.of(PoolingChoice.class, PoolingTask.class, Shift.class,
+            MapPair.class, MovedMap.class, PoolDesign.class);
 
     private SandboxClasses() {
     }
