@@ -34,15 +34,21 @@ public final class Calls<T> {
 
     private final Difference<T> difference;
     private final boolean mistakesEverywhere;
+    private final Class<T> type;
     private final List<Call<T>> calls = new ArrayList<>();
 
     public Calls(Difference<T> difference) {
-        this(difference, true);
+        this(difference, true, null);
     }
 
-    private Calls(Difference<T> difference, boolean mistakesEverywhere) {
+    /**
+     * @param type what the answer returns, so what the mistakes give can be kept as data for the student kit
+     *             ({@link RecordedMistakes}); null for calls whose mistakes the student kit keeps as code
+     */
+    private Calls(Difference<T> difference, boolean mistakesEverywhere, Class<T> type) {
         this.difference = difference;
         this.mistakesEverywhere = mistakesEverywhere;
+        this.type = type;
     }
 
     /**
@@ -51,22 +57,22 @@ public final class Calls<T> {
      * like a stride of 1, shows in every call where it changes something, so there the right answers count too.)
      */
     public static <T> Calls<T> questions(Difference<T> difference) {
-        return new Calls<>(difference, false);
+        return new Calls<>(difference, false, null);
     }
 
     /** Calls that return a map. */
     public static Calls<double[][]> maps() {
-        return new Calls<>(MapAssert::mapDifference);
+        return new Calls<>(MapAssert::mapDifference, true, double[][].class);
     }
 
     /** Calls that return a list of numbers. */
     public static Calls<double[]> values() {
-        return new Calls<>(MapAssert::valuesDifference);
+        return new Calls<>(MapAssert::valuesDifference, true, double[].class);
     }
 
     /** Calls that return one number. */
     public static Calls<Double> numbers() {
-        return new Calls<>((expected, actual, call) -> MapAssert.numberDifference(expected, actual, call));
+        return new Calls<>((expected, actual, call) -> MapAssert.numberDifference(expected, actual, call), true, Double.class);
     }
 
     /** Calls whose answers must be equal. */
@@ -77,7 +83,7 @@ public final class Calls<T> {
 
     /** Records one call: its expected output, the answer's output, and what each typical mistake gives for it. */
     public Calls<T> add(String call, T expected, T actual, List<Variant<T>> variants) {
-        calls.add(new Call<>(call, expected, actual, List.copyOf(variants)));
+        calls.add(new Call<>(call, expected, actual, List.copyOf(RecordedMistakes.call(type, variants))));
         return this;
     }
 

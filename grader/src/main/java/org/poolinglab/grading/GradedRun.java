@@ -184,6 +184,7 @@ public final class GradedRun {
         public void executionStarted(TestIdentifier identifier) {
             gradedTest(identifier).ifPresent(test -> {
                 gradedByUniqueId.put(identifier.getUniqueId(), test.testId());
+                RecordedMistakes.testStarted(test.testId());
                 watch.testStarted(test);
             });
         }

@@ -12,8 +12,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -44,22 +42,18 @@ class ConstantAnswersTest {
 
     @BeforeAll
     static void runTheMastersAnswers(@org.junit.jupiter.api.io.TempDir Path work) throws Exception {
-        AnswerCompiler.Compiled compiled = AnswerCompiler.compile(NotebookSubmission.read(Submissions.MASTER), Exercises.ALL,
-                work, SubmissionGrader.runnerClasses(), SubmissionGrader.currentClasspath());
-        assertEquals(Map.of(), compiled.problems());
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {compiled.classes().toUri().toURL()},
-                ConstantAnswersTest.class.getClassLoader())) {
+        try (TrustedAnswers master = TrustedAnswers.of(Submissions.MASTER, work)) {
             for (Exercise exercise : Exercises.ALL) {
-                Method entry = loader.loadClass(AnswerCompiler.className(exercise.id()))
-                        .getMethod(RemoteAnswers.ENTRY, AnswerCompiler.signature(exercise).getParameterTypes());
+                Object answer = master.answer(exercise);
+                Method signature = AnswerCompiler.signature(exercise);
                 Map<String, Object> returned = new LinkedHashMap<>();
-                Object master = answer(exercise, arguments -> {
-                    Object value = entry.invoke(null, arguments);
+                Object recording = answer(exercise, arguments -> {
+                    Object value = signature.invoke(answer, arguments);
                     returned.putIfAbsent(key(exercise, value), value);
                     return value;
                 });
                 List<TestOutcome> outcomes = new GradedRun(true, Set.of(), outcome -> { })
-                        .inThisJvm(List.of(exercise), Map.of(exercise.answerType(), master));
+                        .inThisJvm(List.of(exercise), Map.of(exercise.answerType(), recording));
                 assertTrue(outcomes.stream().allMatch(TestOutcome::passed), exercise.id() + ": " + outcomes);
                 RETURNED.put(exercise.id(), new ArrayList<>(returned.values()));
             }
