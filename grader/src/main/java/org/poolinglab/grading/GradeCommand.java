@@ -115,7 +115,7 @@ public final class GradeCommand {
                                   PrintStream err) throws IOException {
         long started = System.nanoTime();
         List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(folder, outDir);
-        summarise(rows, started, jobs, outDir, out);
+        summarise(rows, started, jobs, outDir, out, grader);
         return 0;
     }
 
@@ -138,11 +138,12 @@ public final class GradeCommand {
                 + outDir.resolve("submissions"));
         extracted.notes().forEach((student, note) -> out.println("  " + (student.isEmpty() ? "" : student + ": ") + note));
         List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(extracted.notebooks(), files, extracted.notes());
-        summarise(rows, started, jobs, outDir, out);
+        summarise(rows, started, jobs, outDir, out, grader);
         return 0;
     }
 
-    private static void summarise(List<ClassGrader.Row> rows, long started, int jobs, Path outDir, PrintStream out) {
+    private static void summarise(List<ClassGrader.Row> rows, long started, int jobs, Path outDir, PrintStream out,
+                                  SubmissionGrader grader) {
         double seconds = (System.nanoTime() - started) / 1e9;
         long reused = rows.stream().filter(ClassGrader.Row::reused).count();
         long unreadable = rows.stream().filter(row -> row.grade() == null).count();
@@ -151,6 +152,7 @@ public final class GradeCommand {
                         + "mean score %.1f%n", rows.size(), seconds, jobs, reused, unreadable, mean);
         rows.stream().filter(row -> row.grade() == null)
                 .forEach(row -> out.println("  " + row.student() + ": " + row.status()));
+        out.println("each submission's answers ran " + grader.containment());
         out.println("wrote " + outDir.resolve("summary.md") + " (what the class got wrong: read it first), item-analysis.csv, "
                 + "item-analysis.png, gradebook.csv, histogram.png and students/<student>/{results.json,feedback.md}");
     }

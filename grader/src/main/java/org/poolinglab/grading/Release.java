@@ -136,7 +136,8 @@ public final class Release {
         for (Path file : files) {
             Path destination = target.resolve(project.relativize(file).toString());
             Files.createDirectories(destination.getParent());
-            if (file.getFileName().toString().endsWith("Mistakes.java") && project.relativize(file).startsWith("grader")) {
+            if (file.getFileName().toString().endsWith("Mistakes.java")
+                    && project.relativize(file).startsWith("grader/src/main/java/org/poolinglab/grading/tests")) {
                 Files.writeString(destination, mistakesAsData(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
             } else if (file.toString().endsWith(".java") && project.relativize(file).startsWith("grader")) {
                 Files.writeString(destination, withoutHiddenTests(Files.readString(file, StandardCharsets.UTF_8)),

@@ -113,6 +113,7 @@ public final class Reports {
                     grade.maxScore(exercise), detail));
         }
         text.append(String.format(Locale.ROOT, "%-18s %3d/%-3d %s%n", "total", grade.score(), grade.maxScore(), percent(grade)));
+        text.append("The answers ran ").append(grade.contained()).append(".\n");
         for (Exercise exercise : Exercises.ALL) {
             notes(grade, exercise).forEach(note -> text.append(exercise.id()).append(": ").append(note).append('\n'));
         }

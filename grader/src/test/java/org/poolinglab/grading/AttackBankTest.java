@@ -213,6 +213,38 @@ class AttackBankTest {
         assertFalse(Files.exists(out.resolve("results.json")), "the notebook named ... stays in its own folder");
     }
 
+    /**
+     * The protections are what stops the attacks: graded without containment, an answer writes a file on
+     * this machine, connects to it, and reads the master into its message.
+     */
+    @Test
+    void withoutContainmentTheSameAttacksSucceed(@TempDir Path folder) throws Exception {
+        Path marker = folder.resolve("written-by-an-answer");
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.Future<Boolean> connected = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+                try (Socket ignored = listening.accept()) {
+                    return true;
+                }
+            });
+            Path notebook = Submissions.withAnswer(folder, "uncontained", "max-pool", """
+                double[][] maxPool(double[][] x, int window, int stride) {
+                    try {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "escaped");
+                        new java.net.Socket("127.0.0.1", %d).close();
+                        String master = java.nio.file.Files.readString(java.nio.file.Path.of("%s"));
+                        throw new IllegalStateException(master.substring(master.indexOf("BEGIN SOLUTION"), master.indexOf("BEGIN SOLUTION") + 20));
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    }""".formatted(marker, listening.getLocalPort(), Submissions.MASTER));
+            Grade grade = SubmissionGrader.uncontained(Submissions.LIMITS).grade(notebook, "uncontained");
+            assertTrue(grade.contained().startsWith("NOT contained"), grade.contained());
+            assertTrue(Files.exists(marker), "without containment the answer wrote " + marker);
+            assertTrue(Reports.feedback(grade).contains("BEGIN SOLUTION"), "without containment the answer read the master");
+            assertTrue(connected.get(5, java.util.concurrent.TimeUnit.SECONDS), "without containment the answer connected");
+        }
+    }
+
     /** The attacked exercise earns what its honest part deserves and says why; every other exercise what its base gives. */
     private static void assertEarnsWhatItDeserves(Attack attack, Grade grade) {
         String table = attack + ":\n" + Reports.table(grade);

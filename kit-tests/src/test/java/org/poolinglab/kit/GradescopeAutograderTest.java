@@ -155,7 +155,7 @@ class GradescopeAutograderTest {
     void anAnswerThatForgesItsResultsOrKillsTheGraderGetsOnlyWhatItDeserves(boolean kills) throws Exception {
         // Every answer of the student version is unanswered; max-pool's is right, and it also writes a
         // results.json with 1000 points where Gradescope keeps it, prints results, and may kill all it sees
-        // (which in its sandbox is only the sandbox itself, so its calls never return).
+        // (in its sandbox, only the sandbox's own first process, which a signal from inside cannot end).
         Path forging = work.resolve("forging.ipynb");
         Files.writeString(forging, withAnswer(Files.readString(STUDENT), "answer:max-pool", """
                 double[][] maxPool(double[][] x, int window, int stride) {
@@ -187,7 +187,7 @@ class GradescopeAutograderTest {
         int maxPoolPoints = results.getAsJsonArray("tests").asList().stream().map(JsonElement::getAsJsonObject)
                 .filter(test -> test.get("name").getAsString().startsWith("max-pool: "))
                 .mapToInt(test -> test.get("max_score").getAsInt()).sum();
-        assertEquals(kills ? 0 : maxPoolPoints, results.get("score").getAsInt(), "only the honest max-pool answer's points: " + results);
+        assertEquals(maxPoolPoints, results.get("score").getAsInt(), "only the honest max-pool answer's points: " + results);
         assertFalse(results.toString().contains("\"forged\""), results.toString());
     }
 

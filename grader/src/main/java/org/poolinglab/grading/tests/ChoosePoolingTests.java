@@ -76,6 +76,7 @@ public class ChoosePoolingTests {
                         Variant.of(Mistake.GLOBAL_LOSES_THE_LAYOUT, () -> PoolingChoice.GLOBAL_AVERAGE, "3x3")));
     }
 
+    @Hidden // only a hidden test asks it, and its mistake's words would give the answer away
     private void anySize(Calls<PoolingChoice> calls) {
         FeatureMap small = blob(6, 1, 1);
         FeatureMap large = blob(8, 1, 1);
@@ -141,6 +142,7 @@ public class ChoosePoolingTests {
     }
 
     /** A {@code side x side} map, 0 but for a 2x2 object whose top left cell is at (row, col). */
+    @Hidden
     private static FeatureMap blob(int side, int row, int col) {
         double[][] rows = new double[side][side];
         rows[row][col] = 3;
