@@ -85,19 +85,23 @@ class StudentReleaseTest {
         String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
         checked = Kit.run(List.of(python, "scripts/notebooks.py", "execute", "--out", "build/checked",
                 "exercises/pooling-exercises.ipynb"), kit, Map.of("JUPYTER_PATH", kit.resolve(".jupyter").toString()), 10);
-        // The same notebook of wrong answers, once next to the kit's jar and once next to the instructor's.
+        // The same notebook of wrong answers, once next to the kit's jar and once next to the instructor's
+        // (each in a folder of its own, outside the kit, which the other tests search).
         String wrong = withWrongAnswers(Files.readString(MASTER));
-        Files.writeString(kit.resolve("exercises/wrong.ipynb"), wrong);
-        wrongInTheKit = Kit.run(List.of(python, "scripts/notebooks.py", "execute", "--out", "build/checked",
-                "exercises/wrong.ipynb"), kit, Map.of("JUPYTER_PATH", kit.resolve(".jupyter").toString()), 10);
-        Path instructors = work.resolve("instructors");
-        Files.createDirectories(instructors.resolve("exercises"));
-        Files.createDirectories(instructors.resolve("notebook-jar/target"));
-        Files.createSymbolicLink(instructors.resolve("notebook-jar/target/pooling-lab.jar"), Kit.JAR);
-        Files.writeString(instructors.resolve("exercises/wrong.ipynb"), wrong);
-        wrongInTheInstructorsKit = Kit.run(List.of(python, Kit.ROOT.resolve("scripts/notebooks.py").toString(), "execute",
-                "--out", instructors.resolve("checked").toString(), instructors.resolve("exercises/wrong.ipynb").toString()),
-                Kit.ROOT, Map.of("JUPYTER_PATH", Kit.ROOT.resolve(".jupyter").toString()), 10);
+        wrongInTheKit = checkWrongAnswers(wrong, work.resolve("students"), kit.resolve("notebook-jar/target/pooling-lab.jar"),
+                kit, python);
+        wrongInTheInstructorsKit = checkWrongAnswers(wrong, work.resolve("instructors"), Kit.JAR, Kit.ROOT, python);
+    }
+
+    /** Runs the notebook {@code wrong} next to {@code jar}, with the kernel and scripts of the kit in {@code kitFolder}. */
+    private static Kit.Ran checkWrongAnswers(String wrong, Path folder, Path jar, Path kitFolder, String python) throws Exception {
+        Files.createDirectories(folder.resolve("exercises"));
+        Files.createDirectories(folder.resolve("notebook-jar/target"));
+        Files.createSymbolicLink(folder.resolve("notebook-jar/target/pooling-lab.jar"), jar);
+        Files.writeString(folder.resolve("exercises/wrong.ipynb"), wrong);
+        return Kit.run(List.of(python, kitFolder.resolve("scripts/notebooks.py").toString(), "execute", "--out",
+                folder.resolve("checked").toString(), folder.resolve("exercises/wrong.ipynb").toString()), kitFolder,
+                Map.of("JUPYTER_PATH", kitFolder.resolve(".jupyter").toString()), 10);
     }
 
     /** The master with the first wrong answer of the grader's answer bank in each exercise's answer cell. */
@@ -120,7 +124,7 @@ class StudentReleaseTest {
     void itsChecksGiveTheSameHintsAsTheInstructorsKit() throws IOException {
         assertEquals(0, wrongInTheKit.status(), wrongInTheKit.output());
         assertEquals(0, wrongInTheInstructorsKit.status(), wrongInTheInstructorsKit.output());
-        Map<String, String> inTheKit = checkReports(kit.resolve("build/checked/wrong.ipynb"));
+        Map<String, String> inTheKit = checkReports(work.resolve("students/checked/wrong.ipynb"));
         Map<String, String> inTheInstructorsKit = checkReports(work.resolve("instructors/checked/wrong.ipynb"));
         assertEquals(Exercises.ALL.size(), inTheKit.size());
         assertEquals(inTheInstructorsKit, inTheKit, "a check cell reports otherwise in the student kit");

@@ -59,32 +59,6 @@ final class Cases {
                 .countIncludePad(countIncludePad)).toArray();
     }
 
-    /** A "valid" cross-correlation with a stride, as a convolution layer computes it. */
-    static double[][] convolve(double[][] x, double[][] filter, int stride) {
-        int rows = (x.length - filter.length) / stride + 1;
-        int cols = (x[0].length - filter[0].length) / stride + 1;
-        double[][] out = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                for (int i = 0; i < filter.length; i++) {
-                    for (int j = 0; j < filter[0].length; j++) {
-                        out[r][c] += filter[i][j] * x[r * stride + i][c * stride + j];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A {@code rows x cols} map with every cell set to {@code value}. */
-    static double[][] filled(int rows, int cols, double value) {
-        double[][] map = new double[rows][cols];
-        for (double[] row : map) {
-            Arrays.fill(row, value);
-        }
-        return map;
-    }
-
     /** The top left {@code rows x cols} of a map (empty when either is 0 or less), or null when the map is smaller. */
     static double[][] topLeft(double[][] map, int rows, int cols) {
         if (map.length < rows || map[0].length < cols) {
@@ -132,11 +106,4 @@ final class Cases {
         return map;
     }
 
-    static double[] toDoubles(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
-    }
 }
