@@ -143,7 +143,8 @@ public final class RecordedMistakes {
         return recorded;
     }
 
-    private static String encode(Type type, Object value) {
+    /** A value as data, in hex: the same for values whose data is the same. */
+    static String encode(Type type, Object value) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Wire.write(new DataOutputStream(bytes), type, value);

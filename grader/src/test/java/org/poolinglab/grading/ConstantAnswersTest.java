@@ -3,18 +3,12 @@ package org.poolinglab.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
-import org.poolinglab.sandbox.Wire;
 
 /**
  * No test gives a point to an answer that always returns the same thing: null, an empty result, or any
@@ -120,14 +113,7 @@ class ConstantAnswersTest {
 
     /** Two values are the same when their data is. */
     private static String key(Exercise exercise, Object value) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Type type = AnswerCompiler.signature(exercise).getGenericReturnType();
-            Wire.write(new DataOutputStream(bytes), type, value);
-            return HexFormat.of().formatHex(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedMistakes.encode(AnswerCompiler.signature(exercise).getGenericReturnType(), value);
     }
 
     private static String describe(Object value) {
