@@ -3,7 +3,6 @@ package org.poolinglab.grading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 import org.poolinglab.grading.tests.Mistake;
 
@@ -73,12 +72,6 @@ public final class Calls<T> {
     /** Calls that return one number. */
     public static Calls<Double> numbers() {
         return new Calls<>((expected, actual, call) -> MapAssert.numberDifference(expected, actual, call), true, Double.class);
-    }
-
-    /** Calls whose answers must be equal. */
-    public static <T> Calls<T> equal() {
-        return new Calls<>((expected, actual, call) -> Objects.equals(expected, actual) ? null
-                : call + " should be " + expected + " but was " + actual);
     }
 
     /** Records one call: its expected output, the answer's output, and what each typical mistake gives for it. */
