@@ -20,6 +20,8 @@ import java.util.Arrays;
  * <p><b>With indices</b> ({@link #poolWithIndicesPlanes}), the maxima come from the same loops; then each
  * window is searched for the first cell holding its maximum, from its last cell back to its first, so that
  * the search has no branch to mispredict (the reference's running maximum changes at random places).
+ * The window nearly every network uses, 2x2 with stride 2 and no padding, gets a loop of its own
+ * ({@link #twoByTwoWithIndices}): its four cells read straight from the input, about twice as fast.
  */
 final class FastMaxPooling {
 
@@ -92,6 +94,55 @@ final class FastMaxPooling {
                     int index = position(input.data, base, width, rows, cols, oh, ow, out[o]);
                     indices[o] = index;
                     out[o++] = input.data[base + index];
+                }
+            }
+        }
+    }
+
+    /** Whether window {@code o} covers exactly the cells {@code 2o} and {@code 2o + 1}: a window of 2, stride 2, no padding. */
+    private static boolean pairsOfCells(AxisWindows axis) {
+        for (int o = 0; o < axis.count(); o++) {
+            if (axis.first[o] != 2 * o || axis.end[o] != 2 * o + 2 || axis.start[o] != 2 * o) {
+                return false;
+            }
+        }
+        return axis.step == 1;
+    }
+
+    /**
+     * {@link #poolWithIndicesPlanes} for 2x2 windows with stride 2 and no padding. A window's cells are
+     * {@code a b} over {@code c d}; its maximum is found with {@code Math.max}, then the first of
+     * {@code a, b, c, d} equal to it, searched from {@code d} back to {@code a} without a branch. A NaN
+     * maximum (rare: the branch is always guessed right) goes to the last NaN, as in the reference.
+     */
+    private static void twoByTwoWithIndices(FeatureMap input, int outHeight, int outWidth, float[] out,
+                                            int[] indices, int first, int end) {
+        float[] in = input.data;
+        int width = input.width();
+        int o = first * outHeight * outWidth;
+        for (int plane = first; plane < end; plane++) {
+            int base = plane * input.height() * width;
+            for (int oh = 0; oh < outHeight; oh++) {
+                int top = 2 * oh * width;
+                int bottom = top + width;
+                for (int ow = 0; ow < outWidth; ow++, o++) {
+                    int left = 2 * ow;
+                    float a = in[base + top + left];
+                    float b = in[base + top + left + 1];
+                    float c = in[base + bottom + left];
+                    float d = in[base + bottom + left + 1];
+                    float max = Math.max(Math.max(a, b), Math.max(c, d));
+                    int at;
+                    if (max == max) {
+                        at = bottom + left + 1;
+                        at = c == max ? bottom + left : at;
+                        at = b == max ? top + left + 1 : at;
+                        at = a == max ? top + left : at;
+                    } else {
+                        at = d != d ? bottom + left + 1 : c != c ? bottom + left : b != b ? top + left + 1 : top + left;
+                    }
+                    indices[o] = at;
+                    out[o] = in[base + at];
                 }
             }
         }

@@ -78,6 +78,16 @@ class FastPathTest {
         return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, true));
     }
 
+    /** 2x2 windows with stride 2 and no padding, the path of their own: even and odd sizes, with ceil mode. */
+    static Stream<RandomCase> twoByTwoCases() {
+        return IntStream.range(0, 100).mapToObj(seed -> {
+            Random random = new Random(seed);
+            FeatureMap input = Fixtures.withSpecialValues(random, 1 + random.nextInt(2), 1 + random.nextInt(3),
+                    2 + random.nextInt(30), 2 + random.nextInt(30));
+            return new RandomCase(seed, input, PoolSpec.of(2).ceilMode(seed % 5 == 0));
+        });
+    }
+
     static Stream<RandomCase> averageCases() {
         return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, false));
     }
@@ -111,6 +121,13 @@ class FastPathTest {
             PooledWithIndices fast = Pooling.maxPoolWithIndices(input, testCase.spec());
             assertFeatureMapIdentical(windows.outputOf(input, reference), fast.output(), testCase.toString());
             assertArrayEquals(referenceIndices, fast.indices(), testCase.toString());
+        }
+
+        /** The 2x2, stride 2 loop: the same maxima and indices as the reference, NaN, ties and signed zeros too. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.poolinglab.FastPathTest#twoByTwoCases")
+        void twoByTwoMaxPoolingWithIndicesBitForBit(RandomCase testCase) {
+            maxPoolingWithIndicesBitForBit(testCase);
         }
 
         /** The fast path adds in float, the reference in double: they agree to the conformance tolerance. */
