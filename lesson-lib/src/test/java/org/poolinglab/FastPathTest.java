@@ -219,6 +219,23 @@ class FastPathTest {
             assertTrue(FastAveragePooling.VECTOR_API);
         }
 
+        /**
+         * A large map's first call starts the warm-up and pools with the plain loop; once the Vector API is
+         * compiled and the faster, large maps take it, with the same means.
+         */
+        @Test
+        void isTakenOnlyAfterItsWarmUp() throws InterruptedException {
+            assumeTrue(FastAveragePooling.VECTOR_API && VectorWholePlanes.hasEightFloatVectors(), "no Vector API");
+            FeatureMap large = Fixtures.withSpecialValues(new Random(5), 32, 512, 7, 7);
+            FeatureMap plainMeans = Pooling.globalAvgPool(large); // on the plain loop, or already warmed up
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!VectorApiWarmUp.ready() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(VectorApiWarmUp.ready(), "the warm-up did not finish within a minute");
+            assertFeatureMapIdentical(plainMeans, Pooling.globalAvgPool(large), "the same means after the warm-up");
+        }
+
         /** Same bits as the plain loop, so a notebook shows the same means with the module and without it. */
         @ParameterizedTest(name = "seed {0}")
         @MethodSource("org.poolinglab.FastPathTest#seeds")
