@@ -82,6 +82,10 @@ final class FastMaxPooling {
      */
     static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices, int first,
                                       int end) {
+        if (pairsOfCells(windows.rows()) && pairsOfCells(windows.cols())) {
+            twoByTwoWithIndices(input, windows.rows().count(), windows.cols().count(), out, indices, first, end);
+            return;
+        }
         poolPlanes(input, windows, out, first, end);
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
