@@ -43,6 +43,7 @@ public final class Experiment {
     private int epochs = 1;
     private int batchSize = 64;
     private double momentum = 0.9;
+    private boolean decayLearningRate;
     private int[] seeds = {1};
     private final List<Model> models = new ArrayList<>();
     private final Map<String, ToDoubleFunction<Sequential>> measures = new LinkedHashMap<>();
@@ -76,6 +77,17 @@ public final class Experiment {
     public Experiment momentum(double momentum) {
         Check.argument(momentum >= 0 && momentum < 1, () -> "momentum must be in [0, 1) but was " + momentum);
         this.momentum = momentum;
+        return this;
+    }
+
+    /**
+     * Lets the learning rate fall in a straight line from the model's rate at the first step to 0 after the
+     * last, {@code rate * (1 - step / steps)} (PyTorch's {@code LinearLR} with {@code end_factor=0}): large
+     * steps early to get near a good minimum, small ones at the end to settle in it, so that where a run
+     * ends depends less on its last few batches. Returns this experiment.
+     */
+    public Experiment decayLearningRate() {
+        this.decayLearningRate = true;
         return this;
     }
 
@@ -161,9 +173,13 @@ public final class Experiment {
         Random moves = new Random(seeds.nextLong());
         Sgd sgd = new Sgd(network.parameters(), model.learningRate, momentum);
         List<Double> losses = new ArrayList<>();
+        int steps = epochs * ((training.size() + batchSize - 1) / batchSize);
         long start = System.nanoTime();
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (LabelledImages batch : training.shuffledBatches(order.nextLong(), batchSize)) {
+                if (decayLearningRate) {
+                    sgd.setLearningRate(model.learningRate * (1 - (double) losses.size() / steps));
+                }
                 LabelledImages pictures = model.maxShift == 0 ? batch : batch.randomlyShifted(model.maxShift, moves);
                 losses.add(network.trainStep(pictures.images(), pictures.labels(), sgd));
             }

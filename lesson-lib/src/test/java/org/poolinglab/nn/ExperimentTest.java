@@ -121,6 +121,24 @@ class ExperimentTest {
         }
 
         @Test
+        void withTheLearningRateFallingToZeroStepByStep() {
+            LabelledImages training = pictures(40, 1);
+            ExperimentResults results = Experiment.on(training).batchSize(16).seeds(5).decayLearningRate()
+                    .model("pooled", 0.2, POOLED).run();
+            Random seeds = new Random(5);
+            Sequential network = POOLED.apply(new Random(seeds.nextLong()));
+            Random order = new Random(seeds.nextLong());
+            Sgd sgd = new Sgd(network.parameters(), 0.2, 0.9);
+            List<Double> losses = new ArrayList<>();
+            for (LabelledImages batch : training.shuffled(order.nextLong()).batches(16)) {
+                sgd.setLearningRate(0.2 * (1 - losses.size() / 3.0)); // 3 steps: 0.2, 0.133, 0.067
+                losses.add(network.trainStep(batch.images(), batch.labels(), sgd));
+            }
+            assertArrayEquals(losses.stream().mapToDouble(Double::doubleValue).toArray(),
+                    results.runs().get(0).losses());
+        }
+
+        @Test
         void otherSeedsOtherRuns() {
             ExperimentResults results = Experiment.on(pictures(50, 1)).seeds(1, 2).model("pooled", 0.1, POOLED).run();
             assertNotEquals(results.runs().get(0).losses()[0], results.runs().get(1).losses()[0]);

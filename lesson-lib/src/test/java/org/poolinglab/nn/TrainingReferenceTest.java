@@ -52,7 +52,12 @@ class TrainingReferenceTest {
         Sgd sgd = new Sgd(parameters, testCase.get("learning_rate").getAsDouble(),
                 testCase.get("momentum").getAsDouble());
         JsonArray losses = testCase.getAsJsonArray("losses");
+        double learningRate = testCase.get("learning_rate").getAsDouble();
+        boolean linearDecay = testCase.get("linear_decay").getAsBoolean();
         for (int step = 0; step < losses.size(); step++) {
+            if (linearDecay) { // as Experiment.decayLearningRate() does it, against PyTorch's LinearLR
+                sgd.setLearningRate(learningRate * (1 - (double) step / losses.size()));
+            }
             double expected = losses.get(step).getAsDouble();
             assertEquals(expected, model.trainStep(images, labels, sgd), TOLERANCE * (1 + Math.abs(expected)),
                     "loss of step " + (step + 1));
