@@ -11,7 +11,10 @@ say) is never replaced; the script stops and says so instead.
 fix/ holds kernel-fix/'s classes compiled against the kernel jar; they replace the kernel's own,
 which had two start-up races (see each file): LoopThread left now and then a kernel start never
 answering, and ShellChannel dropped a request that came before the kernel was ready, so Jupyter
-Notebook's first kernel_info_request went unanswered and a new notebook waited a minute. fix/ and
+Notebook's first kernel_info_request went unanswered and a new notebook waited a minute. A third,
+DefaultImageDisplayRenderer, gives a picture that describes itself (its own toString(), as
+lesson-lib's pictures have) a text/plain part next to the image, as IJava does: the picture's text
+alternative, which the course site and the slides use as its alt text. fix/ and
 config/ go on the kernel's class path before the kernel jar, so config's files replace the built-in
 ones: options.json makes objects display as text/plain (as IJava shows them) instead of unescaped
 HTML, without ANSI colours; profile-default.properties makes the kernel report its real version (the

@@ -33,10 +33,25 @@ public final class Calls<T> {
     }
 
     private final Difference<T> difference;
+    private final boolean mistakesEverywhere;
     private final List<Call<T>> calls = new ArrayList<>();
 
     public Calls(Difference<T> difference) {
+        this(difference, true);
+    }
+
+    private Calls(Difference<T> difference, boolean mistakesEverywhere) {
         this.difference = difference;
+        this.mistakesEverywhere = mistakesEverywhere;
+    }
+
+    /**
+     * Calls that each ask a question of its own (which pooling for which task): a mistake explains the
+     * answers when every wrong one is what it gives, whatever the right ones are. (A mistake of computation,
+     * like a stride of 1, shows in every call where it changes something, so there the right answers count too.)
+     */
+    public static <T> Calls<T> questions(Difference<T> difference) {
+        return new Calls<>(difference, false);
     }
 
     /** Calls that return a map. */
@@ -88,8 +103,12 @@ public final class Calls<T> {
 
     /** Whether an answer with this mistake returns what the answer returned: the mistake's output, or the right one where the mistake changes nothing. */
     private boolean explains(Mistake mistake, Call<T> call) {
+        boolean right = difference.of(call.expected(), call.actual(), call.call()) == null;
+        if (right && !mistakesEverywhere) {
+            return true;
+        }
         if (call.variants().stream().noneMatch(variant -> variant.mistake() == mistake)) {
-            return difference.of(call.expected(), call.actual(), call.call()) == null;
+            return right;
         }
         return matching(mistake, call) != null;
     }

@@ -36,11 +36,12 @@ public final class Release {
 
     /** What students get, relative to the project folder; a folder is copied whole, less what builds make. */
     static final List<String> SHIPPED = List.of(".gitignore", "lab", "package.json", "package-lock.json", "lesson-lib",
-            "notebooks", "exercises", "grader/pom.xml", "grader/src/main", "notebook-jar/pom.xml", "scripts");
+            "sandbox/pom.xml", "sandbox/src/main", "notebooks", "exercises", "grader/pom.xml", "grader/src/main",
+            "notebook-jar/pom.xml", "scripts");
     /** What stays out of a shipped folder: make_class.py writes the master's answers, with mistakes, into a pretend class. */
     static final Set<String> LEFT_OUT = Set.of("scripts/make_class.py");
     /** The Maven modules of a student's kit. */
-    static final List<String> MODULES = List.of("lesson-lib", "grader", "notebook-jar");
+    static final List<String> MODULES = List.of("lesson-lib", "sandbox", "grader", "notebook-jar");
     /** The README a student's kit has, instead of the instructor's. */
     static final String STUDENT_README = "grader/release/README.md";
     private static final Set<String> BUILT = Set.of("target", "build", ".jupyter", "node_modules", "__pycache__",

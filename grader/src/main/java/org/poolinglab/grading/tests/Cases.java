@@ -33,6 +33,23 @@ final class Cases {
         return map;
     }
 
+    /**
+     * A map of {@code rows x cols} different whole numbers from {@code low} up, in an order that is the same
+     * for the same seed: no window holds two equal values, so no tie rule comes into play.
+     */
+    static double[][] distinct(long seed, int rows, int cols, int low) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < rows * cols; i++) {
+            values.add(low + i);
+        }
+        java.util.Collections.shuffle(values, new Random(seed));
+        double[][] map = new double[rows][cols];
+        for (int i = 0; i < values.size(); i++) {
+            map[i / cols][i % cols] = values.get(i);
+        }
+        return map;
+    }
+
     static double[][] maxPool(double[][] x, int window, int stride) {
         return Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
     }
@@ -102,6 +119,17 @@ final class Cases {
         settings.add(new int[] {1, 1, 1, 1});
         settings.add(new int[] {8, 5, 2, 3});
         return settings;
+    }
+
+    /** A {@code rows x cols} gradient of the output: 1, 2, 3, ... row by row, so each window's share can be told apart. */
+    static double[][] numbered(int rows, int cols) {
+        double[][] map = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                map[r][c] = r * cols + c + 1;
+            }
+        }
+        return map;
     }
 
     static double[] toDoubles(float[] values) {
