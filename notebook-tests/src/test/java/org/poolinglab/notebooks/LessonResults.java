@@ -112,8 +112,9 @@ final class LessonResults {
     }
 
     /**
-     * The gradients on the lesson's map, max unpooling, the networks' sizes, and every number and finding
-     * the conclusions quote from the results table (all but the time, which is measured).
+     * The gradients, max unpooling and its overlapping counterexample, the networks' sizes, the learning rates
+     * chosen on the validation pictures, and every mean, spread and difference the conclusions quote from the
+     * five runs of each network (all but the times, which are measured).
      */
     private static void poolingInANetwork(String outputs) {
         shows("06", outputs, "1 raised to 1.5: FeatureMap 1x1x2x2\n6  5\n8  9",
@@ -121,73 +122,118 @@ final class LessonResults {
                 "the 6.0 gets 1.0", "the 5.0 gets 2.0", "the 8.0 gets 3.0", "the 9.0 gets 4.0",
                 "adds up to 10.0 (max pooling) and 10.0 (average pooling)",
                 "kept 4 of 16 values: 28.0 of the map's total 58.0",
-                "max unpooling of the gradient is max pooling's backward pass: true",
-                "same starting filters, all three: true",
-                "same starting dense weights, max and average pooling: true",
-                "wrong: 0 of 8", "wrong after the move: 4 of 8 [Ankle boot taken for Sandal, Trouser taken for"
-                        + " Shirt, Trouser taken for Shirt, Coat taken for Pullover]");
-        assertEquals(4, outputs.split(" gets ", -1).length - 1, "06: only the four maxima get a gradient");
+                "max unpooling of the gradient equals max pooling's backward pass: true",
+                "the centre gets 10.0 from the backward pass, 4.0 from max unpooling",
+                "the same seed, the same starting filters in all three: true",
+                "the learning rate with the best mean validation accuracy: "
+                        + "{no pooling=0.1, max pooling=0.1, average pooling=0.1}",
+                "wrong: 0 of 8", "wrong after the move: 6 of 8 [Ankle boot taken for Sandal, Trouser taken for Dress,"
+                        + " Trouser taken for Dress, Shirt taken for Pullover, Trouser taken for Shirt,"
+                        + " Coat taken for Pullover]");
+        assertEquals(4, Pattern.compile("(?m)^the [\\d.]+ gets ").matcher(outputs).results().count(),
+                "06: only the four maxima get a gradient");
         showsRow("06", outputs, "Conv2d(1 -> 8, 3x3, stride 1, padding 1)", "8 x 28 x 28", "80", "56448");
         showsRow("06", outputs, "Linear(6272 -> 10)", "10 x 1 x 1", "62730", "62720");
         showsRow("06", outputs, "Linear(1568 -> 10)", "10 x 1 x 1", "15690", "15680");
+        showsRow("06", outputs, "total", "", "62810", "119168");
+        showsRow("06", outputs, "total", "", "15770", "72128");
+        assertEquals(39, Math.round(100.0 * (119168 - 72128) / 119168), "06: 39% fewer multiply-adds");
 
-        shows("06", outputs, "a quarter epoch: 47 batches");
-        String[] models = {"no pooling", "2x2 max pooling", "2x2 average pooling"};
+        String[] models = {"no pooling", "max pooling", "average pooling"};
+        for (String model : models) {
+            double[] slow = spreadRow(outputs, model, "0.03", 1);
+            double[] best = spreadRow(outputs, model, "0.1", 1);
+            double[] fast = spreadRow(outputs, model, "0.3", 1);
+            assertTrue(best[0] > slow[0] && best[0] > fast[0], "06: 0.1 is " + model + "'s best learning rate");
+            // two runs: mean -/+ sd / sqrt(2); one went wrong (about 10%, guessing), the other ran as usual
+            assertEquals(10, fast[0] - fast[1] / Math.sqrt(2), 2, "06: one run of " + model + " at 0.3 near 10%");
+            assertTrue(fast[0] + fast[1] / Math.sqrt(2) > 70, "06: the other run of " + model + " at 0.3 as usual");
+            assertTrue(fast[0] > 40 && fast[0] < 50 && fast[1] > 45 && fast[1] < 55, "06: means near 45, spread about 50");
+        }
+        assertArrayEquals(new double[] {83.99, 83.86}, new double[] {spreadRow(outputs, "no pooling", "0.1", 1)[0],
+                spreadRow(outputs, "no pooling", "0.03", 1)[0]}, "06: no pooling only just best with 0.1");
+
+        // the five runs: train %, test %, moved 1 px %, moved 3 px %, each mean ± sd
+        double[] none = spreadRow(outputs, "no pooling", "0.1", 4);
+        double[] max = spreadRow(outputs, "max pooling", "0.1", 4);
+        double[] average = spreadRow(outputs, "average pooling", "0.1", 4);
+        assertArrayEquals(new double[] {84.65, 0.75, 85.57, 0.27, 84.34, 0.64},
+                new double[] {none[2], none[3], max[2], max[3], average[2], average[3]}, "06: test accuracy");
+        assertEquals(16.4, round1(none[2] - none[4]), "06: a 1-pixel move costs no pooling 16.4 points");
+        assertEquals(11.0, round1(max[2] - max[4]), "06: ... max pooling 11.0");
+        assertEquals(12.0, round1(average[2] - average[4]), "06: ... average pooling 12.0");
+        for (double[] row : List.of(none, max, average)) {
+            assertTrue(row[6] > 15 && row[6] < 25, "06: at 3 px about a fifth right (guessing gives a tenth)");
+        }
+        // the differences against no pooling: test, moved 1 px, moved 3 px, each max pooling then average pooling
+        double[][] differences = differenceRows(outputs);
+        assertEquals(6, differences.length, "06: three tables of two differences");
+        assertArrayEquals(new double[] {0.92, 0.71, 1}, differences[0], "06: max pooling clearly more accurate");
+        assertArrayEquals(new double[] {-0.31, 0.88, 0}, differences[1], "06: average pooling within chance");
+        assertArrayEquals(new double[] {6.32, 3.50, 1, 4.08, 3.61, 1}, concat(differences[2], differences[3]),
+                "06: both clearly better on pictures moved 1 pixel");
+        assertEquals(0, differences[4][2] + differences[5][2], "06: at 3 pixels no difference is clear");
+        for (double[] difference : differences) {
+            assertEquals(Math.abs(difference[0]) > difference[1] ? 1 : 0, difference[2], "06: 'clear' follows the rule");
+        }
+        // the gap between training and test accuracy, and whether pooling's smaller gaps are clear
+        double[] gaps = new double[6];
+        for (int m = 0; m < 3; m++) {
+            double[] gap = numbers(find(outputs, "(?m)^" + Pattern.quote(models[m])
+                    + " +train - test: ([\\d.]+) ± ([\\d.]+) points$"));
+            gaps[2 * m] = gap[0];
+            gaps[2 * m + 1] = gap[1];
+        }
+        assertArrayEquals(new double[] {2.03, 0.39, 1.27, 0.30, 0.75, 0.58}, gaps, "06: the gaps the text quotes");
+        for (int m = 1; m < 3; m++) {
+            double twoErrors = 2 * Math.sqrt((gaps[1] * gaps[1] + gaps[2 * m + 1] * gaps[2 * m + 1]) / 5);
+            assertTrue(gaps[0] - gaps[2 * m] > twoErrors, "06: " + models[m] + "'s smaller gap is clear");
+        }
+        for (double gap : List.of(gaps[0], gaps[2], gaps[4])) {
+            assertTrue(gap < 3, "06: every gap is small");
+        }
+        // the learning curves: tenths 1, 2 and 10
         double[] lastLoss = new double[3];
         for (int m = 0; m < 3; m++) {
-            double[] curve = numbers(find(outputs, "(?m)^" + Pattern.quote(models[m]) + " +quarter 1: ([\\d.]+), "
-                    + "4 \\(end of epoch 1\\): ([\\d.]+), 12: ([\\d.]+); the lowest in (\\d+) of (\\d+)$"));
+            double[] curve = numbers(find(outputs, "(?m)^" + Pattern.quote(models[m])
+                    + " +tenths 1, 2 and 10: ([\\d.]+), ([\\d.]+), ([\\d.]+)$"));
             assertTrue(curve[0] - curve[1] > curve[1] - curve[2], "06: " + models[m]
-                    + "'s loss falls more in the first epoch than in the two after it: " + Arrays.toString(curve));
+                    + "'s loss falls more in the first tenth than in all the rest: " + Arrays.toString(curve));
             lastLoss[m] = curve[2];
-            assertEquals(m == 1 ? 12 : 0, curve[3], "06: max pooling's loss is the lowest in every quarter");
         }
-        assertArrayEquals(new double[] {0.399, 0.374, 0.413}, lastLoss, "06: the last quarter's losses the text quotes");
-
-        // the results table: parameters, multiply-adds, (time), train, test, moved 1, 2 and 3 px
-        double[] none = resultsRow(outputs, models[0]);
-        double[] max = resultsRow(outputs, models[1]);
-        double[] average = resultsRow(outputs, models[2]);
-        assertArrayEquals(new double[] {62810, 119168, 87.6, 84.7, 68.0, 39.5, 19.4}, withoutTime(none), "06: no pooling");
-        assertArrayEquals(new double[] {15770, 72128, 89.1, 86.4, 76.0, 45.0, 23.7}, withoutTime(max), "06: max");
-        assertArrayEquals(new double[] {15770, 72128, 86.4, 84.6, 75.5, 45.0, 23.2}, withoutTime(average), "06: average");
-        for (double[] row : List.of(none, max, average)) {
-            assertTrue(row[4] > row[5] && row[5] > row[6] && row[6] > row[7], "06: every move costs more accuracy");
-            assertTrue(row[7] < 25 && row[7] > 10, "06: at 3 px fewer than a quarter right, more than guessing");
-            assertTrue(row[3] - row[4] < 3, "06: every gap between training and test is small");
-        }
-        assertTrue(max[4] - none[4] > 1 && Math.abs(average[4] - none[4]) < 0.5,
-                "06: max pooling a little ahead on the test pictures, average pooling level with none");
-        assertTrue(max[3] - max[4] < none[3] - none[4] && average[3] - average[4] < none[3] - none[4],
-                "06: smaller gaps with pooling");
-        for (int moved = 5; moved <= 7; moved++) {
-            assertTrue(max[4] - max[moved] < none[4] - none[moved] && average[4] - average[moved] < none[4] - none[moved],
-                    "06: the pooled networks lose less to a move of " + (moved - 4) + " px");
-        }
-        for (double[] row : List.of(none, max, average)) {
-            assertTrue(row[4] - row[7] > row[4] / 2, "06: at 3 px every network loses most of its accuracy");
-        }
-        shows("06", outputs,
-                "no pooling           test - no pooling's: +0.0, train - test: 2.9, test - moved 1, 2, 3 px: 16.7, 45.2, 65.3",
-                "2x2 max pooling      test - no pooling's: +1.7, train - test: 2.7, test - moved 1, 2, 3 px: 10.4, 41.4, 62.7",
-                "2x2 average pooling  test - no pooling's: -0.1, train - test: 1.8, test - moved 1, 2, 3 px: 9.1, 39.6, 61.4");
+        assertArrayEquals(new double[] {0.432, 0.408, 0.444}, lastLoss, "06: the last tenth's losses the text quotes");
     }
 
-    /** The numbers of a row of notebook 06's results table, after the model's name. */
-    private static double[] resultsRow(String outputs, String model) {
-        String number = "\\s+\\|\\s+([\\d.]+)";
-        return numbers(find(outputs, "(?m)^\\s*" + Pattern.quote(model) + number.repeat(8) + "\\s+\\|$"));
+    /**
+     * A row of an {@code ExperimentResults} summary: model, learning rate, runs, seconds, then
+     * {@code measures} cells of {@code mean ± sd}; returns the means and spreads, in order.
+     */
+    private static double[] spreadRow(String outputs, String model, String learningRate, int measures) {
+        String number = "\\s+\\|\\s+([\\d.]+) ± ([\\d.]+)";
+        return numbers(find(outputs, "(?m)^\\s*" + Pattern.quote(model) + "\\s+\\|\\s+" + Pattern.quote(learningRate)
+                + "\\s+\\|\\s+\\d+\\s+\\|\\s+[\\d.]+" + number.repeat(measures) + "\\s+\\|$"));
     }
 
-    /** A results row without its third number, the measured time per epoch. */
-    private static double[] withoutTime(double[] row) {
-        double[] counts = new double[row.length - 1];
-        for (int i = 0, j = 0; i < row.length; i++) {
-            if (i != 2) {
-                counts[j++] = row[i];
-            }
+    /** Every row of an {@code ExperimentResults.differences} table: difference, twice the standard error, clear (1 or 0). */
+    private static double[][] differenceRows(String outputs) {
+        Matcher row = Pattern.compile("(?m)^\\s*(?:max pooling|average pooling)\\s+\\|\\s+[\\d.]+ ± [\\d.]+\\s+\\|"
+                + "\\s+([+-][\\d.]+)\\s+\\|\\s+([\\d.]+)\\s+\\|\\s+(yes|no)\\s+\\|$").matcher(outputs);
+        List<double[]> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            rows.add(new double[] {Double.parseDouble(row.group(1)), Double.parseDouble(row.group(2)),
+                    row.group(3).equals("yes") ? 1 : 0});
         }
-        return counts;
+        return rows.toArray(new double[0][]);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     private static void shows(String notebook, String outputs, String... expected) {
