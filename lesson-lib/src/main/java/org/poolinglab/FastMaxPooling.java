@@ -20,8 +20,9 @@ import java.util.Arrays;
  * <p><b>With indices</b> ({@link #poolWithIndicesPlanes}), the maxima come from the same loops; then each
  * window is searched for the first cell holding its maximum, from its last cell back to its first, so that
  * the search has no branch to mispredict (the reference's running maximum changes at random places).
- * The window nearly every network uses, 2x2 with stride 2 and no padding, gets a loop of its own
- * ({@link #twoByTwoWithIndices}): its four cells read straight from the input, about twice as fast.
+ * The window nearly every network uses, 2x2 without padding (with stride 2, or stride 1 as in anti-aliased
+ * pooling), gets a loop of its own ({@link #twoByTwoWithIndices}): its four cells read straight from the
+ * input, two to ten times as fast.
  */
 final class FastMaxPooling {
 
@@ -82,8 +83,11 @@ final class FastMaxPooling {
      */
     static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices, int first,
                                       int end) {
-        if (pairsOfCells(windows.rows()) && pairsOfCells(windows.cols())) {
-            twoByTwoWithIndices(input, windows.rows().count(), windows.cols().count(), out, indices, first, end);
+        int rowStride = pairsOfCells(windows.rows());
+        int columnStride = pairsOfCells(windows.cols());
+        if (rowStride > 0 && columnStride > 0) {
+            twoByTwoWithIndices(input, windows.rows().count(), windows.cols().count(), rowStride, columnStride,
+                    out, indices, first, end);
             return;
         }
         poolPlanes(input, windows, out, first, end);
@@ -103,34 +107,42 @@ final class FastMaxPooling {
         }
     }
 
-    /** Whether window {@code o} covers exactly the cells {@code 2o} and {@code 2o + 1}: a window of 2, stride 2, no padding. */
-    private static boolean pairsOfCells(AxisWindows axis) {
+    /**
+     * The stride, 1 or 2, when window {@code o} covers exactly the cells {@code s * o} and {@code s * o + 1}: a
+     * window of 2 without padding; else 0.
+     */
+    private static int pairsOfCells(AxisWindows axis) {
+        int stride = axis.count() > 1 ? axis.start[1] - axis.start[0] : 2;
+        if (axis.step != 1 || stride < 1 || stride > 2) {
+            return 0;
+        }
         for (int o = 0; o < axis.count(); o++) {
-            if (axis.first[o] != 2 * o || axis.end[o] != 2 * o + 2 || axis.start[o] != 2 * o) {
-                return false;
+            if (axis.first[o] != stride * o || axis.end[o] != stride * o + 2 || axis.start[o] != stride * o) {
+                return 0;
             }
         }
-        return axis.step == 1;
+        return stride;
     }
 
     /**
-     * {@link #poolWithIndicesPlanes} for 2x2 windows with stride 2 and no padding. A window's cells are
-     * {@code a b} over {@code c d}; its maximum is found with {@code Math.max}, then the first of
-     * {@code a, b, c, d} equal to it, searched from {@code d} back to {@code a} without a branch. A NaN
-     * maximum (rare: the branch is always guessed right) goes to the last NaN, as in the reference.
+     * {@link #poolWithIndicesPlanes} for 2x2 windows without padding, moving {@code rowStride} rows and
+     * {@code columnStride} columns at a time (1 or 2). A window's cells are {@code a b} over {@code c d}; its
+     * maximum is found with {@code Math.max}, then the first of {@code a, b, c, d} equal to it, searched from
+     * {@code d} back to {@code a} without a branch. A NaN maximum (rare: the branch is always guessed right)
+     * goes to the last NaN, as in the reference.
      */
-    private static void twoByTwoWithIndices(FeatureMap input, int outHeight, int outWidth, float[] out,
-                                            int[] indices, int first, int end) {
+    private static void twoByTwoWithIndices(FeatureMap input, int outHeight, int outWidth, int rowStride,
+                                            int columnStride, float[] out, int[] indices, int first, int end) {
         float[] in = input.data;
         int width = input.width();
         int o = first * outHeight * outWidth;
         for (int plane = first; plane < end; plane++) {
             int base = plane * input.height() * width;
             for (int oh = 0; oh < outHeight; oh++) {
-                int top = 2 * oh * width;
+                int top = rowStride * oh * width;
                 int bottom = top + width;
                 for (int ow = 0; ow < outWidth; ow++, o++) {
-                    int left = 2 * ow;
+                    int left = columnStride * ow;
                     float a = in[base + top + left];
                     float b = in[base + top + left + 1];
                     float c = in[base + bottom + left];

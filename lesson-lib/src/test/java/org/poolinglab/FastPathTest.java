@@ -78,13 +78,14 @@ class FastPathTest {
         return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, true));
     }
 
-    /** 2x2 windows with stride 2 and no padding, the path of their own: even and odd sizes, with ceil mode. */
+    /** 2x2 windows with stride 1 or 2 and no padding, the path of their own: even and odd sizes, with ceil mode. */
     static Stream<RandomCase> twoByTwoCases() {
         return IntStream.range(0, 100).mapToObj(seed -> {
             Random random = new Random(seed);
             FeatureMap input = Fixtures.withSpecialValues(random, 1 + random.nextInt(2), 1 + random.nextInt(3),
                     2 + random.nextInt(30), 2 + random.nextInt(30));
-            return new RandomCase(seed, input, PoolSpec.of(2).ceilMode(seed % 5 == 0));
+            PoolSpec spec = PoolSpec.of(2).stride(1 + seed % 2, 1 + seed / 2 % 2).ceilMode(seed % 5 == 0);
+            return new RandomCase(seed, input, spec);
         });
     }
 
@@ -123,7 +124,7 @@ class FastPathTest {
             assertArrayEquals(referenceIndices, fast.indices(), testCase.toString());
         }
 
-        /** The 2x2, stride 2 loop: the same maxima and indices as the reference, NaN, ties and signed zeros too. */
+        /** The 2x2 loop, stride 1 or 2: the same maxima and indices as the reference, NaN, ties and signed zeros too. */
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.poolinglab.FastPathTest#twoByTwoCases")
         void twoByTwoMaxPoolingWithIndicesBitForBit(RandomCase testCase) {

@@ -38,15 +38,16 @@ public final class BlurPool2d extends Layer {
         int height = input.height();
         int width = input.width();
         inParallel(input.batch() * input.channels(), plane -> {
-            int inBase = plane * height * width;
+            float[] padded = new float[(height + 2) * (width + 2)];
+            padByReflection(in, plane * height * width, height, width, padded);
             int o = plane * out.height() * out.width();
             for (int oh = 0; oh < out.height(); oh++) {
                 for (int ow = 0; ow < out.width(); ow++, o++) {
                     float sum = 0;
                     for (int i = 0; i < 3; i++) {
-                        int row = inBase + reflect(2 * oh + i - 1, height) * width;
+                        int row = (2 * oh + i) * (width + 2) + 2 * ow;
                         for (int j = 0; j < 3; j++) {
-                            sum += BINOMIAL[i] * BINOMIAL[j] * in[row + reflect(2 * ow + j - 1, width)];
+                            sum += BINOMIAL[i] * BINOMIAL[j] * padded[row + j];
                         }
                     }
                     output[o] = sum;
@@ -67,20 +68,47 @@ public final class BlurPool2d extends Layer {
         int outHeight = outputShape[2];
         int outWidth = outputShape[3];
         inParallel(inputShape[0] * inputShape[1], plane -> {
-            int inBase = plane * height * width;
+            float[] padded = new float[(height + 2) * (width + 2)];
             int o = plane * outHeight * outWidth;
             for (int oh = 0; oh < outHeight; oh++) {
                 for (int ow = 0; ow < outWidth; ow++, o++) {
                     for (int i = 0; i < 3; i++) {
-                        int row = inBase + reflect(2 * oh + i - 1, height) * width;
+                        int row = (2 * oh + i) * (width + 2) + 2 * ow;
                         for (int j = 0; j < 3; j++) {
-                            gradInput[row + reflect(2 * ow + j - 1, width)] += BINOMIAL[i] * BINOMIAL[j] * grad[o];
+                            padded[row + j] += BINOMIAL[i] * BINOMIAL[j] * grad[o];
                         }
                     }
                 }
             }
+            foldReflection(padded, height, width, gradInput, plane * height * width);
         });
         return FeatureMap.wrap(inputShape, gradInput);
+    }
+
+    /**
+     * The plane at {@code from} in {@code in}, {@code height x width}, with one cell of reflection around it,
+     * into {@code padded} ({@code (height + 2) x (width + 2)}): padded cell {@code (r, c)} is input cell
+     * {@code (reflect(r - 1), reflect(c - 1))}.
+     */
+    private static void padByReflection(float[] in, int from, int height, int width, float[] padded) {
+        for (int r = 0; r < height + 2; r++) {
+            int inputRow = from + reflect(r - 1, height) * width;
+            int paddedRow = r * (width + 2);
+            System.arraycopy(in, inputRow, padded, paddedRow + 1, width);
+            padded[paddedRow] = in[inputRow + 1];
+            padded[paddedRow + width + 1] = in[inputRow + width - 2];
+        }
+    }
+
+    /** The gradient of a padded plane added back to the input cells its cells copy: {@link #padByReflection} undone. */
+    private static void foldReflection(float[] padded, int height, int width, float[] gradInput, int to) {
+        for (int r = 0; r < height + 2; r++) {
+            int inputRow = to + reflect(r - 1, height) * width;
+            int paddedRow = r * (width + 2);
+            for (int c = 0; c < width + 2; c++) {
+                gradInput[inputRow + reflect(c - 1, width)] += padded[paddedRow + c];
+            }
+        }
     }
 
     /** Position {@code p} of the padded axis as a cell of the input: -1 reflects to 1, {@code length} to {@code length - 2}. */
