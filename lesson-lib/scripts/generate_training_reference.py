@@ -86,25 +86,36 @@ def layer_case(name, spec, shape):
             "grad_output": tensor_json(grad_output), "grad_input": tensor_json(x.grad)}
 
 
-def training_case(name, layers, batch, side, classes, learning_rate, momentum, linear_decay=False):
-    """linear_decay: the learning rate falls to 0 in a straight line over the steps (LinearLR, end_factor 0)."""
+def schedule_factor(step, warm_up, linear_decay):
+    """Experiment's learning-rate factor: rising over the warm-up's share of the steps, times falling to 0."""
+    warm_up_steps = round(warm_up * STEPS)
+    rising = (step + 1) / warm_up_steps if step < warm_up_steps else 1
+    return rising * (1 - step / STEPS if linear_decay else 1)
+
+
+def training_case(name, layers, batch, side, classes, learning_rate, momentum, linear_decay=False, warm_up=0.0):
+    """linear_decay: the learning rate falls to 0 in a straight line over the steps (LinearLR, end_factor 0);
+    warm_up: it first rises over that share of the steps (LambdaLR with Experiment's factor)."""
     model = nn.Sequential(*[layer(spec) for spec in layers])
     start = [tensor_json(p) for p in model.parameters()]
     images = torch.rand(batch, 1, side, side)
     labels = torch.randint(0, classes, (batch,))
     sgd = torch.optim.SGD(model.parameters(), lr=learning_rate, momentum=momentum)
-    schedule = torch.optim.lr_scheduler.LinearLR(sgd, start_factor=1.0, end_factor=0.0, total_iters=STEPS)
+    if warm_up:
+        schedule = torch.optim.lr_scheduler.LambdaLR(sgd, lambda step: schedule_factor(step, warm_up, linear_decay))
+    else:
+        schedule = torch.optim.lr_scheduler.LinearLR(sgd, start_factor=1.0, end_factor=0.0, total_iters=STEPS)
     losses = []
     for _ in range(STEPS):
         sgd.zero_grad()
         loss = F.cross_entropy(model(images), labels)
         loss.backward()
         sgd.step()
-        if linear_decay:
+        if linear_decay or warm_up:
             schedule.step()
         losses.append(loss.item())
     return {"name": name, "layers": layers, "learning_rate": learning_rate, "momentum": momentum,
-            "linear_decay": linear_decay,
+            "linear_decay": linear_decay, "warm_up": warm_up,
             "images": tensor_json(images), "labels": labels.tolist(), "parameters": start,
             "losses": losses, "parameters_after": [tensor_json(p) for p in model.parameters()]}
 
@@ -145,6 +156,9 @@ def main():
         training.append(training_case(name, two_stages(downsampling, head, 12, 5), 5, 12, 5, 0.1, 0.9))
     training.append(training_case("max pooling, the learning rate falling to 0", one_stage(3, ["max_pool2d", 2], 8, 4),
                                   6, 8, 4, 0.3, 0.9, linear_decay=True))
+    training.append(training_case("two stages, anti-aliased max pooling, warm-up and decay",
+                                  two_stages("anti_aliased_max_pool2d", "dense", 12, 5), 5, 12, 5, 0.3, 0.9,
+                                  linear_decay=True, warm_up=0.5))
     layers = [layer_case("blur pool, even sides", ["blur_pool2d"], (2, 3, 6, 8)),
               layer_case("blur pool, odd sides", ["blur_pool2d"], (1, 2, 7, 5)),
               layer_case("blur pool, the smallest map", ["blur_pool2d"], (1, 1, 2, 2)),

@@ -44,6 +44,7 @@ public final class Experiment {
     private int batchSize = 64;
     private double momentum = 0.9;
     private boolean decayLearningRate;
+    private double warmUp;
     private int[] seeds = {1};
     private final List<Model> models = new ArrayList<>();
     private final Map<String, ToDoubleFunction<Sequential>> measures = new LinkedHashMap<>();
@@ -89,6 +90,31 @@ public final class Experiment {
     public Experiment decayLearningRate() {
         this.decayLearningRate = true;
         return this;
+    }
+
+    /**
+     * Lets the learning rate rise in a straight line from near 0 to the model's rate over the first
+     * {@code share} of the steps (a warm-up, PyTorch's {@code LinearLR} from a small start): a network's
+     * first gradients are large and unreliable, and full-size steps on them can throw a deeper network
+     * off for good. With {@link #decayLearningRate} the two factors multiply. Returns this experiment.
+     *
+     * @param share of the steps, in {@code [0, 1)}; 0 for no warm-up
+     */
+    public Experiment warmUp(double share) {
+        Check.argument(share >= 0 && share < 1, () -> "share must be in [0, 1) but was " + share);
+        this.warmUp = share;
+        return this;
+    }
+
+    /**
+     * The factor of the model's learning rate at step {@code step} (from 0) of {@code steps}: the warm-up's
+     * {@code (step + 1) / warm-up steps} during the warm-up, times {@code 1 - step / steps} when the rate
+     * decays; 1 without either.
+     */
+    static double learningRateFactor(int step, int steps, double warmUp, boolean decay) {
+        long warmUpSteps = Math.round(warmUp * steps);
+        double rising = step < warmUpSteps ? (step + 1.0) / warmUpSteps : 1;
+        return rising * (decay ? 1 - (double) step / steps : 1);
     }
 
     /** The seeds: each model is trained once per seed; returns this experiment. */
@@ -177,9 +203,8 @@ public final class Experiment {
         long start = System.nanoTime();
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (LabelledImages batch : training.shuffledBatches(order.nextLong(), batchSize)) {
-                if (decayLearningRate) {
-                    sgd.setLearningRate(model.learningRate * (1 - (double) losses.size() / steps));
-                }
+                sgd.setLearningRate(model.learningRate
+                        * learningRateFactor(losses.size(), steps, warmUp, decayLearningRate));
                 LabelledImages pictures = model.maxShift == 0 ? batch : batch.randomlyShifted(model.maxShift, moves);
                 losses.add(network.trainStep(pictures.images(), pictures.labels(), sgd));
             }

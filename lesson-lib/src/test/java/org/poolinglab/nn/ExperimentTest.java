@@ -139,6 +139,19 @@ class ExperimentTest {
         }
 
         @Test
+        void theLearningRateRisingOverTheWarmUpThenFalling() {
+            // 10 steps, a warm-up of 3: 1/3, 2/3, then 1; times 1 - step / 10 when it decays
+            assertEquals(1 / 3.0, Experiment.learningRateFactor(0, 10, 0.3, false), 1e-12);
+            assertEquals(2 / 3.0, Experiment.learningRateFactor(1, 10, 0.3, false), 1e-12);
+            assertEquals(1, Experiment.learningRateFactor(2, 10, 0.3, false), 1e-12);
+            assertEquals(2 / 3.0 * 0.9, Experiment.learningRateFactor(1, 10, 0.3, true), 1e-12);
+            assertEquals(0.1, Experiment.learningRateFactor(9, 10, 0.3, true), 1e-12);
+            assertEquals(1, Experiment.learningRateFactor(5, 10, 0, false), 1e-12);
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.on(pictures(10, 1)).warmUp(1))
+                    .getMessage().contains("share must be in [0, 1) but was 1.0"));
+        }
+
+        @Test
         void otherSeedsOtherRuns() {
             ExperimentResults results = Experiment.on(pictures(50, 1)).seeds(1, 2).model("pooled", 0.1, POOLED).run();
             assertNotEquals(results.runs().get(0).losses()[0], results.runs().get(1).losses()[0]);

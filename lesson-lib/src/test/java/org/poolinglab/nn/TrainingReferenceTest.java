@@ -54,10 +54,10 @@ class TrainingReferenceTest {
         JsonArray losses = testCase.getAsJsonArray("losses");
         double learningRate = testCase.get("learning_rate").getAsDouble();
         boolean linearDecay = testCase.get("linear_decay").getAsBoolean();
+        double warmUp = testCase.get("warm_up").getAsDouble();
         for (int step = 0; step < losses.size(); step++) {
-            if (linearDecay) { // as Experiment.decayLearningRate() does it, against PyTorch's LinearLR
-                sgd.setLearningRate(learningRate * (1 - (double) step / losses.size()));
-            }
+            // as Experiment.decayLearningRate() and warmUp(...) set it, against PyTorch's LinearLR and LambdaLR
+            sgd.setLearningRate(learningRate * Experiment.learningRateFactor(step, losses.size(), warmUp, linearDecay));
             double expected = losses.get(step).getAsDouble();
             assertEquals(expected, model.trainStep(images, labels, sgd), TOLERANCE * (1 + Math.abs(expected)),
                     "loss of step " + (step + 1));
