@@ -174,6 +174,33 @@ public final class Experiment {
         return this;
     }
 
+    /**
+     * The plan, e.g. {@code 30 runs: 6 models x 5 seeds (3, 4, 5, 6, 7), each 1 epoch of 15000 pictures in
+     * batches of 64, SGD with momentum 0.9, the learning rate rising over the first 10% of the steps, then
+     * falling to 0; measured: test %, consistency %}.
+     */
+    @Override
+    public String toString() {
+        int runs = models.size() * seeds.length;
+        StringBuilder plan = new StringBuilder().append(runs).append(runs == 1 ? " run: " : " runs: ")
+                .append(models.size()).append(models.size() == 1 ? " model" : " models").append(" x ")
+                .append(seeds.length).append(seeds.length == 1 ? " seed (" : " seeds (");
+        for (int i = 0; i < seeds.length; i++) {
+            plan.append(i == 0 ? "" : ", ").append(seeds[i]);
+        }
+        plan.append("), each ").append(epochs).append(epochs == 1 ? " epoch of " : " epochs of ")
+                .append(training.size()).append(" pictures in batches of ").append(batchSize)
+                .append(", SGD with momentum ").append(momentum);
+        if (warmUp > 0 || decayLearningRate) {
+            plan.append(", the learning rate");
+            plan.append(warmUp > 0 ? " rising over the first " + Math.round(100 * warmUp) + "% of the steps" : "");
+            plan.append(warmUp > 0 && decayLearningRate ? ", then" : "");
+            plan.append(decayLearningRate ? " falling to 0" : "");
+        }
+        return plan.append(measures.isEmpty() ? "" : "; measured: " + String.join(", ", measures.keySet()))
+                .toString();
+    }
+
     /** Trains every model once per seed, side by side, and measures each trained network. */
     public ExperimentResults run() {
         Check.argument(!models.isEmpty(), () -> "an experiment needs at least one model: add one with model(...)");
