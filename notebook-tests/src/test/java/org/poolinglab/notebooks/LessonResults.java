@@ -64,11 +64,14 @@ final class LessonResults {
         showsRow("03", outputs, "max pool 2x2", "2 x 23 x 23", "0", "0", "3174");
     }
 
-    /** The ratios the text and summary quote, equivariance, local and global invariance, detail lost. */
+    /**
+     * The ratios the text and summary quote, equivariance, local and global invariance, aliasing after a
+     * stride, and the detail lost by max and average pooling.
+     */
     private static void whyPool(String outputs) {
         shows("04", outputs, "(4.8 times as many)", "(4.2 times as many)", "(23.0 times as many)",
                 "weights and biases, convolutions: 1248 with pooling, 1248 without",
-                "(17.8 times as many)", "change: 0.0", "change without pooling: 2.0",
+                "(17.8 times as many)", "change: 0.0", "change without pooling: 1.00",
                 "global max pooling unchanged: true", "global average pooling unchanged: true");
         double[] none = row(outputs, "no pooling");
         double[] average2 = row(outputs, "2x2 average pooling");
@@ -88,13 +91,48 @@ final class LessonResults {
             assertTrue(max2[shift] < none[shift] && average2[shift] < none[shift] && max2[shift] > none[shift] * 0.6,
                     "04: 2x2 pooling helps a little at shift " + shift);
         }
-        assertTrue(none[1] > 0.5 && none[2] > 1, "04: without pooling, one pixel changes more than half, two more than all");
-        assertTrue(max2[3] >= none[3] && max2[4] >= none[4], "04: at 3 and 4 pixels 2x2 max pooling is no better than none");
-        double[] errors = numbers(find(outputs, "error after enlarging, per window: (.*)"));
-        for (int i = 1; i < errors.length; i++) {
-            assertTrue(errors[i] > errors[i - 1], "04: the error grows with every doubling: " + Arrays.toString(errors));
+        for (double[] curve : List.of(none, average2, max2, max4)) {
+            for (double change : curve) {
+                assertTrue(change >= 0 && change <= 1, "04: the change lies between 0 and 1: " + Arrays.toString(curve));
+            }
         }
-        assertTrue(errors[3] > 1 && errors[2] < 1, "04: from the 8x8 window on, the error is larger than the picture");
+        assertArrayEquals(new double[] {0.32, 0.56, 0.66, 0.67}, new double[] {none[1], none[2], max2[3], none[3]},
+                "04: the changes the text quotes");
+        assertTrue(max2[4] > none[4], "04: at 4 pixels 2x2 max pooling's curve ends above no pooling's");
+
+        // aliasing: the global averages of the features stay; after a stride-2 max pooling, odd moves change them
+        Matcher moves = Pattern.compile("(?m)^moved (\\d): global average ([\\d.]+), ([\\d.]+);"
+                + " after 2x2 max pooling with stride 2: ([\\d.]+), ([\\d.]+)$").matcher(outputs);
+        List<double[]> moved = new java.util.ArrayList<>();
+        while (moves.find()) {
+            moved.add(new double[] {Double.parseDouble(moves.group(2)), Double.parseDouble(moves.group(3)),
+                    Double.parseDouble(moves.group(4)), Double.parseDouble(moves.group(5))});
+        }
+        assertEquals(5, moved.size(), "04: moves of 0 to 4 pixels");
+        for (int shift = 0; shift < 5; shift++) {
+            assertArrayEquals(new double[] {0.1059, 0.1150}, Arrays.copyOf(moved.get(shift), 2),
+                    "04: global average pooling ignores the move of " + shift);
+            assertArrayEquals(shift % 2 == 0 ? new double[] {0.1757, 0.1454} : new double[] {0.1956, 0.1453},
+                    Arrays.copyOfRange(moved.get(shift), 2, 4), "04: after the stride, odd moves change it: " + shift);
+        }
+
+        // detail lost: max pooling only adds brightness, average pooling adds what it removes
+        double[] maxChange = row(outputs, "max, change");
+        double[] maxAdded = row(outputs, "max, added");
+        double[] maxRemoved = row(outputs, "max, removed");
+        double[] averageChange = row(outputs, "average, change");
+        double[] averageAdded = row(outputs, "average, added");
+        double[] averageRemoved = row(outputs, "average, removed");
+        for (int i = 1; i < maxChange.length; i++) {
+            assertTrue(maxChange[i] > maxChange[i - 1] && averageChange[i] > averageChange[i - 1],
+                    "04: the change grows with every doubling of the window");
+            assertTrue(maxChange[i] >= averageChange[i], "04: max pooling's change grows a little faster");
+        }
+        assertArrayEquals(maxChange, maxAdded, "04: all of max pooling's change is added brightness");
+        assertArrayEquals(new double[maxRemoved.length], maxRemoved, "04: max pooling removes nothing");
+        assertArrayEquals(averageAdded, averageRemoved, "04: average pooling adds as much as it removes");
+        assertArrayEquals(new double[] {0.69, 0.64}, new double[] {maxChange[4], averageChange[4]},
+                "04: the changes at 16x16 the text quotes");
     }
 
     /** Global max cannot tell the channels apart, global average can; the savings; the networks' pooling. */
