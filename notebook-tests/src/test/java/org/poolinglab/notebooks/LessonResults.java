@@ -57,9 +57,15 @@ final class LessonResults {
         showsRow("02", outputs, "7", "2", "3", "1", "3", "skip cells", "1, 4");
     }
 
-    /** The channel rule on the edge maps, and the costs the text quotes. */
+    /** The channel rule on the edge maps, the half of each response the ReLU keeps, and the costs the text quotes. */
     private static void poolingAPicture(String outputs) {
         shows("03", outputs, "[1, 2, 46, 46] -> [1, 2, 23, 23]");
+        for (int channel = 0; channel < 2; channel++) {
+            double[] sums = numbers(find(outputs, "channel " + channel
+                    + ": positive responses add up to ([\\d.]+), negative ones to -([\\d.]+)"));
+            assertTrue(sums[0] > 0 && sums[0] == sums[1], "03: the ReLU keeps exactly half of channel " + channel
+                    + "'s response: " + Arrays.toString(sums));
+        }
         showsRow("03", outputs, "conv 3x3, 2 filters", "2 x 46 x 46", "20", "38088", "0");
         showsRow("03", outputs, "max pool 2x2", "2 x 23 x 23", "0", "0", "3174");
     }
