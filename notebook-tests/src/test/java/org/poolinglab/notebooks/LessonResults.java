@@ -147,6 +147,12 @@ final class LessonResults {
         double[] average = numbers(find(outputs, "global average: channel 0 ([\\d.]+), channel 1 ([\\d.]+)"));
         assertEquals(max[0], max[1], "05: global max gives both channels the same value");
         assertTrue(average[1] > 3 * average[0], "05: far more horizontal edge than vertical: " + Arrays.toString(average));
+        assertEquals(6, Math.round(average[1] / average[0]), "05: about six times as much: " + Arrays.toString(average));
+        assertArrayEquals(new double[] {0.030, 0.181}, average, "05: the averages the text quotes");
+        // aliasing: the global averages stay; after a stride-2 max pooling a one-pixel move doubles one of them
+        String move = "moved %d down, %d right: global average 0.0302, 0.1815; after 2x2 max pooling with stride 2: ";
+        shows("05", outputs, move.formatted(0, 0) + "0.0378, 0.1890", move.formatted(0, 1) + "0.0756, 0.1890",
+                move.formatted(1, 0) + "0.0378, 0.3781");
         shows("05", outputs, "48.9 times as many");
         showsRow("05", outputs, "global avg pool", "512 x 1 x 1", "0", "25088", "0");
         showsRow("05", outputs, "AlexNet (2012)", "after conv 5", "256 x 13 x 13", "3x3 max pooling, stride 2", "256 x 6 x 6");
