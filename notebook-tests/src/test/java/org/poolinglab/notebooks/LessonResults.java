@@ -41,9 +41,12 @@ final class LessonResults {
                 "the spike moved max pooling's output by 16.0, average pooling's by 5.0");
     }
 
-    /** Unread rows counted everywhere, AlexNet's overlap, and ceil mode dropping a window in the padding. */
+    /**
+     * Unread rows counted everywhere, AlexNet's overlap, ceil mode dropping a window in the padding, and
+     * ceil mode leaving the gaps of a stride larger than the window unread.
+     */
     private static void sizeStridePadding(String outputs) {
-        shows("02", outputs, "7x7 -> 4x4",
+        shows("02", outputs, "7x7 -> 4x4", "rows no window reads: [2, 5, 6] without ceil mode, [2, 5] with it",
                 "floor((55 + 2*0 - 3) / 2) + 1 = 27 (height and width): 55x55 -> 27x27",
                 "floor((55 + 2*0 - 2) / 2) + 1 = 27 (height and width): 55x55 -> 27x27",
                 "average (0 + 0 + 0 + 0 + 1 + 3 + 0 + 4 + 6) / 9 = 1.556",
