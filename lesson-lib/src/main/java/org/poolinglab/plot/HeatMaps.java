@@ -106,8 +106,8 @@ final class HeatMaps {
 
     /**
      * The panels of {@code planes} side by side with the largest cell size, up to {@value #MAX_CELL}
-     * pixels, at which the row fits. When one of the maps is mostly zeros, every panel leaves its zeros
-     * blank, so the maps read alike.
+     * pixels, at which the row fits. A map that is mostly zeros leaves its zeros blank; in the others a 0
+     * is a value like any other and is written.
      */
     static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
         int longestSide = 1;
@@ -133,9 +133,9 @@ final class HeatMaps {
 
     private static List<Panel> layout(List<String> titles, List<FeatureMap> planes, int cell) {
         boolean showValues = cell >= Palette.px(VALUES_FROM_CELL);
-        boolean blankZeros = showValues && planes.stream().anyMatch(HeatMaps::mostlyZeros);
         List<Panel> panels = new ArrayList<>(planes.size());
         for (int i = 0; i < planes.size(); i++) {
+            boolean blankZeros = showValues && mostlyZeros(planes.get(i));
             panels.add(new Panel(titles.get(i), planes.get(i), cell, showValues, blankZeros));
         }
         return panels;
