@@ -28,6 +28,7 @@ final class LessonResults {
             case "04" -> whyPool(outputs);
             case "05" -> globalPooling(outputs);
             case "06" -> poolingInANetwork(outputs);
+            case "07" -> poolingInDeeperNetworks(outputs);
             default -> { }
         }
     }
@@ -258,6 +259,104 @@ final class LessonResults {
     }
 
     /**
+     * The receptive fields (by the rule and by the backward pass), the networks' sizes, the learning rates
+     * chosen on the validation pictures, the aliasing demo, and every mean, spread and difference the text
+     * quotes from the five runs of each network (all but the times, which are measured).
+     */
+    private static void poolingInDeeperNetworks(String outputs) {
+        shows("07", outputs, "conv, max pool, conv, max pool: 3x3 (jump 1) 4x4 (jump 2) 8x8 (jump 2) 10x10 (jump 4)",
+                "conv, conv, no pooling: 3x3 (jump 1) 5x5 (jump 1)", "stride-2 conv, stride-2 conv: 3x3 (jump 2) 7x7 (jump 4)",
+                "conv: 3x3", "conv, pool: 4x4", "conv, pool, conv: 8x8", "conv, pool, conv, pool: 10x10",
+                "stride-2 conv twice: 7x7",
+                "learning rates: {max pooling=0.1, stride-2 convolutions=0.05, global average head=0.2, "
+                        + "anti-aliased max pooling=0.05}",
+                "global average of the map: 0.400 -> 0.400", "after 2x2 max pooling, stride 2: 0.400 -> 0.800",
+                "after anti-aliased max pooling: 0.700 -> 0.650");
+        showsRow("07", outputs, "max pooling", "8790", "219520");
+        showsRow("07", outputs, "average pooling", "8790", "219520");
+        showsRow("07", outputs, "stride-2 convolutions", "8790", "60760");
+        showsRow("07", outputs, "global average head", "1110", "211840");
+        showsRow("07", outputs, "anti-aliased max pooling", "8790", "237160");
+        assertEquals(3.6, round1(219520.0 / 60760), "07: 3.6 times fewer multiply-adds");
+        assertEquals(87, Math.round(100.0 * (8790 - 1110) / 8790), "07: the head saves 87% of the parameters");
+        assertEquals(3.5, round1(100.0 * (219520 - 211840) / 219520), "07: ... and 3.5% of the multiply-adds");
+        assertEquals(8, Math.round(100.0 * (237160 - 219520) / 219520), "07: the blur adds 8%");
+
+        // the learning-rate search, two runs each: validation % mean ± sd
+        assertArrayEquals(new double[] {81.24, 1.24, 82.22, 3.17, 81.11, 0.98}, concat(concat(
+                spreadRow(outputs, "max pooling", "0.05", 1), spreadRow(outputs, "max pooling", "0.1", 1)),
+                spreadRow(outputs, "max pooling", "0.2", 1)), "07: max pooling's search");
+        assertArrayEquals(new double[] {30.63, 50.90, 61.84}, new double[] {
+                spreadRow(outputs, "global average head", "0.05", 1)[0],
+                spreadRow(outputs, "global average head", "0.1", 1)[0],
+                spreadRow(outputs, "global average head", "0.2", 1)[0]}, "07: the head's accuracy rises with the rate");
+        assertArrayEquals(new double[] {78.24, 0.06}, spreadRow(outputs, "anti-aliased max pooling", "0.05", 1),
+                "07: anti-aliased max pooling's best rate");
+        double[] wrong = spreadRow(outputs, "anti-aliased max pooling", "0.2", 1);
+        assertArrayEquals(new double[] {45.72, 51.17}, wrong, "07: one anti-aliased run at 0.2 went wrong");
+        assertEquals(10, wrong[0] - wrong[1] / Math.sqrt(2), 1, "07: ... ending near 10%");
+
+        // the thirty runs: test %, moved 2 px %, consistency %, each mean ± sd
+        double[] max = spreadRow(outputs, "max pooling", "0.1", 3);
+        double[] average = spreadRow(outputs, "average pooling", "0.1", 3);
+        double[] strided = spreadRow(outputs, "stride-2 convolutions", "0.05", 3);
+        double[] head = spreadRow(outputs, "global average head", "0.2", 3);
+        double[] antiAliased = spreadRow(outputs, "anti-aliased max pooling", "0.05", 3);
+        double[] moved = spreadRow(outputs, "max pooling, moved pictures", "0.1", 3);
+        assertArrayEquals(new double[] {82.74, 0.68, 51.34, 5.86, 87.41, 2.07}, max, "07: max pooling");
+        assertArrayEquals(new double[] {79.84, 1.23, 49.80, 8.56, 88.48, 2.20}, average, "07: average pooling");
+        assertArrayEquals(new double[] {81.12, 0.75, 42.58, 2.20, 87.00, 1.75}, strided, "07: stride-2 convolutions");
+        assertArrayEquals(new double[] {59.45, 1.72, 43.75, 4.81, 82.14, 3.92}, head, "07: global average head");
+        assertArrayEquals(new double[] {79.21, 0.78, 60.31, 5.44, 90.78, 1.22}, antiAliased, "07: anti-aliased max pooling");
+        assertArrayEquals(new double[] {80.08, 1.52, 74.01, 1.69, 91.96, 1.14}, moved, "07: trained on moved pictures");
+        assertEquals(12.59, round2(100 - max[4]), "07: one pixel changes 12.59% of max pooling's answers");
+        assertEquals(31.40, round2(max[0] - max[2]), "07: two pixels cost max pooling 31.40 points");
+
+        // against max pooling: difference, twice its standard error, clear
+        assertArrayEquals(new double[] {-2.90, 1.26, 1}, differenceRow(outputs, "test %", "average pooling"), "07");
+        assertArrayEquals(new double[] {-1.62, 0.90, 1}, differenceRow(outputs, "test %", "stride-2 convolutions"), "07");
+        assertArrayEquals(new double[] {-23.28, 1.65, 1}, differenceRow(outputs, "test %", "global average head"), "07");
+        assertArrayEquals(new double[] {-3.53, 0.93, 1}, differenceRow(outputs, "test %", "anti-aliased max pooling"), "07");
+        assertArrayEquals(new double[] {-2.66, 1.49, 1}, differenceRow(outputs, "test %", "max pooling, moved pictures"), "07");
+        assertArrayEquals(new double[] {-5.27, 3.97, 1}, differenceRow(outputs, "consistency %", "global average head"), "07");
+        assertArrayEquals(new double[] {3.37, 2.15, 1}, differenceRow(outputs, "consistency %", "anti-aliased max pooling"), "07");
+        assertArrayEquals(new double[] {4.55, 2.12, 1}, differenceRow(outputs, "consistency %", "max pooling, moved pictures"), "07");
+        assertArrayEquals(new double[] {-7.59, 6.78, 1}, differenceRow(outputs, "moved 2 px %", "global average head"), "07");
+        assertArrayEquals(new double[] {8.97, 7.16, 1}, differenceRow(outputs, "moved 2 px %", "anti-aliased max pooling"), "07");
+        assertArrayEquals(new double[] {22.67, 5.46, 1}, differenceRow(outputs, "moved 2 px %", "max pooling, moved pictures"), "07");
+        // differences the text works out from the table: mean difference, twice its standard error
+        assertArrayEquals(new double[] {1.18, 1.49}, difference(moved, antiAliased, 4), "07: the remedies' consistency alike");
+        assertArrayEquals(new double[] {13.70, 5.10}, difference(moved, antiAliased, 2), "07: moved pictures ahead at 2 px");
+        assertArrayEquals(new double[] {8.76, 5.60}, difference(max, strided, 2), "07: max pooling ahead of stride 2 at 2 px");
+        assertArrayEquals(new double[] {0.41, 2.42}, difference(max, strided, 4), "07: their consistency alike");
+    }
+
+    /**
+     * The row of {@code model} in a differences table titled "{measure} against max pooling" (the first
+     * such table that has one): difference, twice the standard error, clear (1 or 0).
+     */
+    private static double[] differenceRow(String outputs, String measure, String model) {
+        Pattern row = Pattern.compile("(?m)^\\s*" + Pattern.quote(model) + "\\s+\\|\\s+[\\d.]+ ± [\\d.]+\\s+\\|"
+                + "\\s+([+-][\\d.]+)\\s+\\|\\s+([\\d.]+)\\s+\\|\\s+(yes|no)\\s+\\|$");
+        String title = measure + " against max pooling";
+        for (int table = outputs.indexOf(title); table >= 0; table = outputs.indexOf(title, table + 1)) {
+            int next = outputs.indexOf(" against max pooling", table + title.length());
+            Matcher matcher = row.matcher(outputs.substring(table, next < 0 ? outputs.length() : next));
+            if (matcher.find()) {
+                return new double[] {Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)),
+                        matcher.group(3).equals("yes") ? 1 : 0};
+            }
+        }
+        throw new AssertionError("07: no row of " + model + " in a table of " + title + ":\n" + outputs);
+    }
+
+    /** {@code a} minus {@code b} in the measure whose mean sits at {@code at} (sd after it), five runs each, and twice its standard error, to 2 places. */
+    private static double[] difference(double[] a, double[] b, int at) {
+        double twoErrors = 2 * Math.sqrt((a[at + 1] * a[at + 1] + b[at + 1] * b[at + 1]) / 5);
+        return new double[] {round2(a[at] - b[at]), round2(twoErrors)};
+    }
+
+    /**
      * A row of an {@code ExperimentResults} summary: model, learning rate, runs, seconds, then
      * {@code measures} cells of {@code mean ± sd}; returns the means and spreads, in order.
      */
@@ -287,6 +386,10 @@ final class LessonResults {
 
     private static double round1(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static void shows(String notebook, String outputs, String... expected) {
