@@ -91,6 +91,20 @@ class PlotsTest {
         }
 
         @Test
+        void keepTheirCellsLargeWhenLongTitlesMakeTheRowTooWide() {
+            String longTitle = "after 2x2 max pooling with stride 2, then moved one cell to the right";
+            List<String> titles = List.of(longTitle, longTitle, longTitle, longTitle);
+            List<FeatureMap> maps = List.of(LESSON, LESSON, LESSON, LESSON);
+            List<HeatMaps.Panel> panels = HeatMaps.layout(titles, maps);
+            int titleWidth = panels.get(0).textWidth();
+            assertTrue(4 * titleWidth > HeatMaps.MAX_ROW_WIDTH, "the titles alone are wider than a row");
+            assertTrue(titleWidth >= LESSON.width() * HeatMaps.MAX_CELL, "each title is wider than its largest grid");
+            assertEquals(HeatMaps.MAX_CELL, panels.get(0).cell(), "smaller cells would not make the row narrower");
+            assertEquals(HeatMaps.MIN_CELL, HeatMaps.layout(List.of("a"), List.of(FeatureMap.of(new double[1000][1000])))
+                    .get(0).cell(), "a map too large for any cell still gets the smallest");
+        }
+
+        @Test
         void sayTheValueOfAOneByOneMapInItsCaptionWhenItsCellCannotHoldIt() {
             FeatureMap global = FeatureMap.of(new double[][] {{0.03}});
             List<HeatMaps.Panel> beside46 = HeatMaps.layout(List.of("a", "global average"),
