@@ -117,7 +117,8 @@ final class HeatMaps {
             longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
         }
         int widestRow = Math.max(Palette.px(MAX_ROW_WIDTH), rowWidth(layout(titles, planes, MIN_CELL)));
-        for (int cell = Math.min(Palette.px(MAX_CELL), Palette.px(MAX_GRID_SIDE) / longestSide); ; cell--) {
+        int largestCell = Math.max(MIN_CELL, Math.min(Palette.px(MAX_CELL), Palette.px(MAX_GRID_SIDE) / longestSide));
+        for (int cell = largestCell; ; cell--) {
             List<Panel> panels = layout(titles, planes, cell);
             if (cell <= MIN_CELL || rowWidth(panels) <= widestRow) {
                 return panels;
