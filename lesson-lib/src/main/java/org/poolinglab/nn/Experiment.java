@@ -188,16 +188,16 @@ public final class Experiment {
         for (int i = 0; i < seeds.length; i++) {
             plan.append(i == 0 ? "" : ", ").append(seeds[i]);
         }
-        plan.append("), each ").append(epochs).append(epochs == 1 ? " epoch of " : " epochs of ")
+        plan.append(")\neach ").append(epochs).append(epochs == 1 ? " epoch of " : " epochs of ")
                 .append(training.size()).append(" pictures in batches of ").append(batchSize)
                 .append(", SGD with momentum ").append(momentum);
         if (warmUp > 0 || decayLearningRate) {
-            plan.append(", the learning rate");
+            plan.append("\nthe learning rate");
             plan.append(warmUp > 0 ? " rising over the first " + Math.round(100 * warmUp) + "% of the steps" : "");
             plan.append(warmUp > 0 && decayLearningRate ? ", then" : "");
             plan.append(decayLearningRate ? " falling to 0" : "");
         }
-        return plan.append(measures.isEmpty() ? "" : "; measured: " + String.join(", ", measures.keySet()))
+        return plan.append(measures.isEmpty() ? "" : "\nmeasured: " + String.join(", ", measures.keySet()))
                 .toString();
     }
 

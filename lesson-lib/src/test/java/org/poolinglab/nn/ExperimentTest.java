@@ -156,11 +156,13 @@ class ExperimentTest {
             Experiment experiment = Experiment.on(pictures(50, 1)).seeds(3, 4).warmUp(0.1).decayLearningRate()
                     .model("pooled", 0.1, POOLED).model("strided", 0.05, STRIDED)
                     .measure("test %", model -> 0);
-            assertEquals("4 runs: 2 models x 2 seeds (3, 4), each 1 epoch of 50 pictures in batches of 64, SGD with "
-                    + "momentum 0.9, the learning rate rising over the first 10% of the steps, then falling to 0; "
-                    + "measured: test %", experiment.toString());
-            assertEquals("1 run: 1 model x 1 seed (1), each 1 epoch of 50 pictures in batches of 64, SGD with "
-                    + "momentum 0.9", Experiment.on(pictures(50, 1)).model("pooled", 0.1, POOLED).toString());
+            assertEquals("""
+                    4 runs: 2 models x 2 seeds (3, 4)
+                    each 1 epoch of 50 pictures in batches of 64, SGD with momentum 0.9
+                    the learning rate rising over the first 10% of the steps, then falling to 0
+                    measured: test %""", experiment.toString());
+            assertEquals("1 run: 1 model x 1 seed (1)\neach 1 epoch of 50 pictures in batches of 64, SGD with momentum 0.9",
+                    Experiment.on(pictures(50, 1)).model("pooled", 0.1, POOLED).toString());
         }
 
         @Test

@@ -181,9 +181,14 @@ final class LessonResults {
                 "the same seed, the same starting filters in all three: true",
                 "the learning rate with the best mean validation accuracy: "
                         + "{no pooling=0.1, max pooling=0.1, average pooling=0.1}",
-                "wrong: 0 of 8", "wrong after the move: 6 of 8 [Ankle boot taken for Sandal, Trouser taken for Dress,"
-                        + " Trouser taken for Dress, Shirt taken for Pullover, Trouser taken for Shirt,"
-                        + " Coat taken for Pullover]");
+                "wrong: 0 of 8", """
+                        wrong after the move: 6 of 8:
+                          Ankle boot taken for Sandal
+                          Trouser taken for Dress
+                          Trouser taken for Dress
+                          Shirt taken for Pullover
+                          Trouser taken for Shirt
+                          Coat taken for Pullover""");
         assertEquals(4, Pattern.compile("(?m)^the [\\d.]+ gets ").matcher(outputs).results().count(),
                 "06: only the four maxima get a gradient");
         showsRow("06", outputs, "Conv2d(1 -> 8, 3x3, stride 1, padding 1)", "8 x 28 x 28", "80", "56448");
@@ -268,8 +273,8 @@ final class LessonResults {
                 "conv, conv, no pooling: 3x3 (jump 1) 5x5 (jump 1)", "stride-2 conv, stride-2 conv: 3x3 (jump 2) 7x7 (jump 4)",
                 "conv: 3x3", "conv, pool: 4x4", "conv, pool, conv: 8x8", "conv, pool, conv, pool: 10x10",
                 "stride-2 conv twice: 7x7",
-                "learning rates: {max pooling=0.1, stride-2 convolutions=0.05, global average head=0.2, "
-                        + "anti-aliased max pooling=0.05}",
+                "learning rate of max pooling: 0.1", "learning rate of stride-2 convolutions: 0.05",
+                "learning rate of global average head: 0.2", "learning rate of anti-aliased max pooling: 0.05",
                 "global average of the map: 0.400 -> 0.400", "after 2x2 max pooling, stride 2: 0.400 -> 0.800",
                 "after anti-aliased max pooling: 0.700 -> 0.650");
         showsRow("07", outputs, "max pooling", "8790", "219520");
