@@ -8,7 +8,9 @@
 //      stderr. In the exercise notebook a wrong answer to output-size fails its check and a right
 //      one passes. Jupyter works on copies, so nothing in the kit is saved over;
 //   3. the course site from file://: the home page, every notebook page, every slide deck walked to its
-//      last slide; every picture shows, pictures and code fit a slide, and no request leaves the machine.
+//      last slide; every picture shows, pictures and code fit a slide, and no request leaves the machine;
+//      axe-core finds no violation of WCAG 2.1 A and AA on any page or slide, and every picture has a text
+//      alternative.
 //
 // Screenshots of each step go to build/browser-test/ (kept, also after a failure); Jupyter's log too.
 // Everything it starts (Chromium, Jupyter, the kernels) is stopped at the end, also after a failure.
@@ -21,7 +23,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Jupyter } from './jupyter.mjs';
-import { Watch, brokenLinks, brokenPictures, shownPictures } from './checks.mjs';
+import {
+  Watch, accessibilityProblems, brokenLinks, brokenPictures, headingsOutOfOrder, shownPictures,
+  undescribedPictures,
+} from './checks.mjs';
 import {
   answer, cellTagged, codeCells, openNotebook, outputProblems, rightAnswer, runAll, runAllAbove, waitUntilRun,
 } from './notebook-page.mjs';
@@ -38,6 +43,8 @@ const NOTEBOOK_01 = 'notebooks/01-what-is-pooling.ipynb';
 const EXERCISES = 'exercises/pooling-exercises.ipynb';
 const ANIMATION = 'animations/max-pooling-4x4.gif';
 const RUN_AGAIN = '// run this cell again to move the window'; // the stepper cell of notebooks 01 and 02
+/** The slide on show: the innermost section reveal.js marks present. */
+const CURRENT_SLIDE = '.reveal .slides section.present:not(:has(section.present))';
 
 // ---------------------------------------------------------------- the checks themselves
 
@@ -54,6 +61,29 @@ async function checksCatchProblems(steps, page, watch) {
     check(!problems.some((found) => found.includes('broken.html')), 'the link to the page itself counts as broken');
     return `${problems.length} problems found, as they should be`;
   });
+  await steps.step('a page without a language, with pictures without text, pale text and a heading out of order is '
+    + 'caught', async () => {
+    await page.goto(pathToFileURL(join(ROOT, 'browser-tests', 'fixtures', 'inaccessible.html')).href);
+    const problems = [...await accessibilityProblems(page), ...await undescribedPictures(page),
+      ...await headingsOutOfOrder(page)];
+    const expected = ['accessibility: html-has-lang', 'accessibility: image-alt', 'accessibility: color-contrast',
+      'a picture without a text alternative', 'a heading out of order: h3 "Skipped a level" after an h1'];
+    const missed = expected.filter((problem) => !problems.some((found) => found.startsWith(problem)));
+    check(missed.length === 0, `the accessibility checks should catch what fixtures/inaccessible.html lacks but `
+      + `missed:\n${missed.join('\n')}\nand found:\n${problems.join('\n')}`);
+    check(problems.filter((found) => found.startsWith('a picture without')).length === 2,
+      `both pictures without a text alternative should be named:\n${problems.join('\n')}`);
+    return `${problems.length} problems found, as they should be`;
+  });
+}
+
+/**
+ * What a page of the site must not have: missing pictures or text alternatives, dead links, headings out of
+ * order, WCAG failures.
+ */
+async function pageProblems(page) {
+  return [...await brokenPictures(page), ...await undescribedPictures(page), ...await brokenLinks(page),
+    ...await headingsOutOfOrder(page), ...await accessibilityProblems(page)];
 }
 
 // ---------------------------------------------------------------- Jupyter
@@ -111,7 +141,12 @@ async function inJupyter(steps, page, scratch, started) {
     await animation.scrollIntoViewIfNeeded();
     const written = statSync(join(kit, 'notebooks', ANIMATION)).mtimeMs;
     check(written >= ranAt - 1000, `Run All did not write ${ANIMATION} again`);
-    return `${await shownPictures(page, '#notebook-container img')} pictures`;
+    // Each picture output carries its description as plain text: its text alternative in the notebook file
+    const undescribed = await page.evaluate(() => Jupyter.notebook.get_cells().flatMap((cell, index) => (
+      cell.output_area?.outputs ?? []).filter((output) => output.data?.['image/png']
+      && !(output.data['text/plain'] ?? '').trim()).map(() => `cell ${index + 1}: a picture without a description`)));
+    checkNone(undescribed, 'pictures of notebook 01');
+    return `${await shownPictures(page, '#notebook-container img')} pictures, each output with its description`;
   });
   await steps.step('the stepper cell of notebook 01 shows the next step each time it runs again', async () => {
     const index = await page.evaluate((marker) => Jupyter.notebook.get_cells()
@@ -193,9 +228,9 @@ async function onTheSite(steps, page) {
     check(links.pictures === lessons, `${links.pictures} cards show a picture, not ${lessons} (one per lesson notebook)`);
     check(links.decks.length === lessons, `${links.decks.length} slide decks linked, not ${lessons}`);
     check(await page.locator(`img[src$="${ANIMATION}"]`).count() === 1, 'the home page does not show the animation');
-    checkNone([...await brokenPictures(page), ...await brokenLinks(page)], 'the home page');
+    checkNone(await pageProblems(page), 'the home page');
     return `${links.cards.length} cards, ${links.pictures} thumbnails, ${links.decks.length} decks, every link leads `
-      + 'to a file';
+      + 'to a file, every picture has a text alternative, no WCAG 2.1 A/AA violation';
   }, { neededByTheRest: false });
   for (const [index, address] of (links?.cards ?? []).entries()) {
     await steps.step(`page ${address.split('/').pop()}`, async () => {
@@ -214,8 +249,9 @@ async function onTheSite(steps, page) {
       check(shown.next === links.cards[index + 1], `the next link goes to ${shown.next}`);
       const lesson = index < lessonNotebooks().length;
       check(!lesson || links.decks.includes(shown.slides), `the slides link goes to ${shown.slides}, not to a deck`);
-      checkNone([...await brokenPictures(page), ...await brokenLinks(page)], 'the page');
-      return `"${shown.title}", ${await shownPictures(page)} pictures`;
+      checkNone(await pageProblems(page), 'the page');
+      return `"${shown.title}", ${await shownPictures(page)} pictures with text alternatives, no WCAG 2.1 A/AA `
+        + 'violation';
     }, { neededByTheRest: false });
   }
   for (const address of links?.decks ?? []) {
@@ -227,17 +263,26 @@ async function onTheSite(steps, page) {
 /**
  * Opens a deck, checks it, and goes through it to its last slide (fragments too). Every slide must fit
  * the screen once the deck has fitted it (scripts/templates/slides): no scrolling, no picture larger
- * than the slide, no line of code or output wider than the slide or wrapped.
+ * than the slide, no line of code or output wider than the slide or wrapped. axe-core checks the deck,
+ * then each slide as it shows (fragments too: reveal.js hides the slides not on show, and so a check of
+ * the whole deck at once would see only the first).
  */
 async function walkDeck(page, address) {
   await page.goto(address);
   await waitFor(page, () => window.Reveal?.isReady?.(), null, 'reveal.js starting', 15);
-  checkNone(await brokenPictures(page), 'the deck');
+  // A fragment fades in; axe would measure the contrast of its text half-way
+  await page.addStyleTag({ content: '.reveal .slides section .fragment { transition: none !important; }' });
+  checkNone([...await brokenPictures(page), ...await undescribedPictures(page), ...await headingsOutOfOrder(page)],
+    'the deck');
+  await keysMoveTheSlides(page);
   const notes = await speakerNotesShow(page);
-  const problems = new Set();
+  const problems = new Set(await accessibilityProblems(page));
   let steps = 1;
   for (;;) {
     await waitFor(page, () => Reveal.getCurrentSlide().dataset.fitted, null, 'the deck fitting the slide', 15);
+    const slide = await page.evaluate(() => `slide ${Reveal.getSlidePastCount() + 1}${
+      Reveal.availableFragments().prev ? `, fragment ${Reveal.getIndices().f + 1}` : ''}`);
+    (await accessibilityProblems(page, CURRENT_SLIDE)).forEach((problem) => problems.add(`${slide}: ${problem}`));
     (await page.evaluate(() => {
       const frame = document.querySelector('.reveal .slides').getBoundingClientRect();
       const slide = Reveal.getCurrentSlide();
@@ -270,7 +315,18 @@ async function walkDeck(page, address) {
     last: Reveal.isLastSlide(),
   }));
   check(deck.last, 'did not reach the last slide');
-  return `${deck.total} slides (${steps} steps with fragments), each fits the screen, ${notes} speaker notes`;
+  return `${deck.total} slides (${steps} steps with fragments), each fits the screen and has no WCAG 2.1 A/AA `
+    + `violation, ${notes} speaker notes`;
+}
+
+/** reveal.js's keys move the slides: the right arrow goes on, the left arrow back. */
+async function keysMoveTheSlides(page) {
+  const where = () => page.evaluate(() => JSON.stringify(Reveal.getIndices()));
+  const first = await where();
+  await page.keyboard.press('ArrowRight');
+  const next = await where();
+  await page.keyboard.press('ArrowLeft');
+  check(next !== first && await where() === first, `the arrow keys do not move the deck: ${first}, then ${next}`);
 }
 
 /** When the deck has speaker notes: S on the first slide with notes opens the speaker view, showing them. */

@@ -31,14 +31,15 @@ class Page:
 
 def write_page(page, previous, following, slides_href, out_dir):
     from nbconvert import HTMLExporter
-    exporter = HTMLExporter(template_name=PAGE_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)])
+    exporter = HTMLExporter(template_name=PAGE_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)],
+                            extra_template_paths=[str(notebook_parts.SHARED_TEMPLATES)])
     nb = nbformat.from_dict(page.nb)
     nb.metadata["title"] = page.title  # the tab's title
     links = {"previous": previous and {"href": previous.href, "title": previous.title},
              "next": following and {"href": following.href, "title": following.title},
              "slides": slides_href}
     body, _ = exporter.from_notebook_node(nb, resources={"course": links})
-    (out_dir / page.href).write_text(body, encoding="utf-8")
+    (out_dir / page.href).write_text(notebook_parts.in_english(body), encoding="utf-8")
     if page.shown.resolve() != (out_dir / page.shown.name).resolve():
         shutil.copyfile(page.shown, out_dir / page.shown.name)
     for reference in notebook_parts.copy_local_files(page.nb, page.source.parent, out_dir):
@@ -81,8 +82,8 @@ def card(page, slides_href, out_dir):
     thumbnail = None
     if picture:
         (out_dir / "thumbnails").mkdir(exist_ok=True)
-        thumbnail = f"thumbnails/{page.name}.png"
-        (out_dir / thumbnail).write_bytes(picture)
+        thumbnail = {"src": f"thumbnails/{page.name}.png", "alt": picture[1]}
+        (out_dir / thumbnail["src"]).write_bytes(picture[0])
     return {"href": page.href, "title": page.title, "notebook": page.shown.name, "slides": slides_href,
             "description": notebook_parts.opening_paragraph(page.nb), "thumbnail": thumbnail,
             "errors": notebook_parts.errors_of(page.nb)}
@@ -93,7 +94,8 @@ def animation(pages):
     for page in pages:
         for reference in notebook_parts.local_files(page.nb):
             if reference.lower().endswith(".gif") and (page.source.parent / reference).is_file():
-                return {"src": reference, "page": page.href, "title": page.title}
+                return {"src": reference, "page": page.href, "title": page.title,
+                        "alt": notebook_parts.markdown_alt(page.nb, reference)}
     return None
 
 

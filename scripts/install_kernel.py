@@ -10,19 +10,22 @@ not install (IJava, say) is never replaced; the script stops and says so instead
 
 kernel.json runs start-kernel, a shell script that starts the JVM with the settings for a kernel that
 shares a server (JVM_OPTIONS below; the heap at most half of the memory JupyterHub gives the student's
-server, MEM_LIMIT, or 512 MB) and the kit's main class, org.poolinglab.kernel.KernelMain: it ends the kernel at once,
-saying which port is taken, when the kernel cannot listen on the ports Jupyter chose, instead of leaving a
-kernel that never answers.
+server, MEM_LIMIT, or 512 MB) and the kit's main class, org.poolinglab.kernel.KernelMain: it ends the
+kernel at once, saying which port is taken, when the kernel cannot listen on the ports Jupyter chose,
+instead of leaving a kernel that never answers.
 
 pooling-lab-kernel.jar, ahead of the kernel jar on the class path, holds kernel-fix/'s classes compiled
-against the kernel jar (KernelMain, and two classes that replace the kernel's own, which had start-up
-races: LoopThread left now and then a kernel start never answering, and ShellChannel dropped a request
-that came before the kernel was ready, so Jupyter Notebook's first kernel_info_request went unanswered
-and a new notebook waited a minute) and config files that replace the kernel's built-in ones:
-options.json makes objects display as text/plain (as IJava shows them) instead of unescaped HTML,
-without ANSI colours; profile-default.properties makes the kernel report its real version (the 3.0.1 jar
-calls itself 3.0.0); logging.properties keeps the kernel's own log quiet (a harmless start-up message
-would otherwise show as SEVERE; set the levels back to INFO to debug the kernel).
+against the kernel jar (KernelMain, and classes that replace the kernel's own: two had start-up races,
+LoopThread left now and then a kernel start never answering, and ShellChannel dropped a request that came
+before the kernel was ready, so Jupyter Notebook's first kernel_info_request went unanswered and a new
+notebook waited a minute; a third, DefaultImageDisplayRenderer, gives a picture that describes itself (its
+own toString(), as lesson-lib's pictures have) a text/plain part next to the image, as IJava does: the
+picture's text alternative, which the course site and the slides use as its alt text) and config files
+that replace the kernel's built-in ones: options.json makes objects display as text/plain (as IJava shows
+them) instead of unescaped HTML, without ANSI colours; profile-default.properties makes the kernel report
+its real version (the 3.0.1 jar calls itself 3.0.0); logging.properties keeps the kernel's own log quiet
+(a harmless start-up message would otherwise show as SEVERE; set the levels back to INFO to debug the
+kernel).
 
 kernel.jsa is a class-data-sharing archive made by running a short notebook on the new kernel: the
 classes a kernel loads at start (JShell's compiler, Java2D, PNG writing, the kernel's own), ready to

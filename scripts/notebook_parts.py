@@ -7,6 +7,8 @@ import re
 import shutil
 
 THUMBNAIL_TAG = "thumbnail"  # a code cell with this tag holds the notebook's key picture
+# What the site's and the slides' templates share: a picture with its alt text, readable colours
+SHARED_TEMPLATES = pathlib.Path(__file__).resolve().parent / "templates" / "shared"
 # ![alt](path) and <img src="path"> in markdown cells
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\s[^>]*src=[\"']([^\"']+)[\"']")
 
@@ -53,16 +55,37 @@ def inline_markdown(text):
 
 
 def key_picture(nb):
-    """The PNG bytes of the picture of the first code cell tagged "thumbnail", else the first picture."""
+    """The picture of the first code cell tagged "thumbnail", else the first picture, as (PNG bytes, its
+    description: the output's plain text), or None."""
     def pictures(cells):
         for cell in cells:
             for output in cell.get("outputs", []):
-                if "image/png" in output.get("data", {}):
-                    yield base64.b64decode(output["data"]["image/png"])
+                data = output.get("data", {})
+                if "image/png" in data:
+                    yield base64.b64decode(data["image/png"]), description(data)
 
     code = [c for c in nb.cells if c.cell_type == "code"]
     tagged = [c for c in code if THUMBNAIL_TAG in c.get("metadata", {}).get("tags", [])]
     return next(pictures(tagged), None) or next(pictures(code), None)
+
+
+def description(data):
+    """A picture output's text alternative: its plain text, where lesson-lib's pictures put their
+    description; None for a plain BufferedImage's ("BufferedImage@..." under IJava, nothing on the kit's
+    kernel), which says nothing about the picture."""
+    text = data.get("text/plain", "")
+    return text if text and not text.startswith("BufferedImage@") else None
+
+
+def markdown_alt(nb, reference):
+    """The alt text a markdown cell gives the picture at reference (![alt](reference)), or None."""
+    pattern = re.compile(r"!\[([^\]]*)\]\(\s*<?" + re.escape(reference) + r"[\s>)]")
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = pattern.search(cell.source)
+            if match and match.group(1).strip():
+                return match.group(1).strip()
+    return None
 
 
 def errors_of(nb):
@@ -101,3 +124,11 @@ def copy_local_files(nb, source_folder, out_dir):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     return missing
+
+
+def in_english(page):
+    """The HTML page nbconvert wrote, with its language named (<html lang="en">), so that screen readers
+    read it with English pronunciation; nbconvert's templates write a bare <html>."""
+    if "<html>" not in page:
+        raise ValueError("nbconvert's page has no <html> tag to name its language in")
+    return page.replace("<html>", '<html lang="en">', 1)

@@ -74,11 +74,12 @@ def write_deck(source, executed, out_dir):
         slide_per_markdown_cell(nb)
     notes_to_slide_start(nb)
     exporter = SlidesExporter(template_name="slides", extra_template_basedirs=[str(TEMPLATES)],
+                              extra_template_paths=[str(notebook_parts.SHARED_TEMPLATES)],
                               reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none",
                               reveal_number="c/t")
     body, _ = exporter.from_notebook_node(nb)
     deck = out_dir / (pathlib.Path(source).stem + ".slides.html")
-    deck.write_text(body, encoding="utf-8")
+    deck.write_text(notebook_parts.in_english(body), encoding="utf-8")
     for reference in notebook_parts.copy_local_files(nb, pathlib.Path(source).parent, out_dir):
         print(f"  (slides: {pathlib.Path(source).name} shows {reference}, which is not there; run the notebook first)")
     return deck

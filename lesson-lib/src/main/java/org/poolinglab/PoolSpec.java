@@ -62,6 +62,7 @@ public final class PoolSpec {
 
     private PoolSpec(Size window, Size stride, Size dilation, PaddingMode paddingMode, int[] padding,
                      boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        AnswerRule.refuseWhileAnswering();
         this.window = window;
         this.stride = stride;
         this.dilation = dilation;
@@ -207,6 +208,7 @@ public final class PoolSpec {
      * @throws IllegalArgumentException when an input side is below 1, or the output would be empty
      */
     public Size outputShape(int height, int width) {
+        AnswerRule.refuseWhileAnswering();
         int[] pads = paddingFor(Check.atLeast("input height", height, 1), Check.atLeast("input width", width, 1));
         int outHeight = outputLength(height, window.height(), stride.height(), pads[0], pads[2], dilation.height(), ceilMode);
         int outWidth = outputLength(width, window.width(), stride.width(), pads[1], pads[3], dilation.width(), ceilMode);

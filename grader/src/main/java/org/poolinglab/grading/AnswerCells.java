@@ -70,14 +70,27 @@ final class AnswerCells {
             () -> ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
     private static final String WRAPPER_START = "class AnswerSnippet {\n";
 
+    /**
+     * Bounds that keep reading a notebook quick and safe whatever it holds: an answer cell is refused,
+     * and its exercise gets no points, past any of them. The master's longest answer cell has under 40
+     * lines, 1,500 characters and 8 levels of brackets.
+     */
+    static final int MAX_CELL_CHARACTERS = 64 * 1024;
+    static final int MAX_NESTING = 64;
+    static final int MAX_SNIPPETS_PER_CELL = 200;
+    static final int MAX_SNIPPETS = 600;
+
     private final List<Declaration> declarations;
     private final Map<String, List<LeftOut>> statements;
     private final List<String> imports;
+    private final Map<String, String> refused;
 
-    private AnswerCells(List<Declaration> declarations, Map<String, List<LeftOut>> statements, List<String> imports) {
+    private AnswerCells(List<Declaration> declarations, Map<String, List<LeftOut>> statements, List<String> imports,
+                        Map<String, String> refused) {
         this.declarations = declarations;
         this.statements = statements;
         this.imports = imports;
+        this.refused = refused;
     }
 
     /** Splits every answer cell of {@code submission} into declarations, statements and imports. */
@@ -86,11 +99,25 @@ final class AnswerCells {
         Map<String, List<LeftOut>> statements = new LinkedHashMap<>();
         List<String> imports = new ArrayList<>();
         List<Piece> pieces = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         SourceCodeAnalysis analysis = SHELLS.get().sourceCodeAnalysis();
+        int snippets = 0;
         for (NotebookSubmission.AnswerCell cell : submission.answerCells()) {
             String source = cell.source().replace("\r\n", "\n");
+            String tooLarge = tooLarge(source);
+            if (tooLarge != null) {
+                refused.putIfAbsent(cell.exerciseId(), "cell " + cell.cellNumber() + " was not graded: " + tooLarge);
+                continue;
+            }
             int start = 0;
+            int cellSnippets = 0;
             while (!source.substring(start).isBlank()) {
+                if (++cellSnippets > MAX_SNIPPETS_PER_CELL || ++snippets > MAX_SNIPPETS) {
+                    refused.putIfAbsent(cell.exerciseId(), "cell " + cell.cellNumber() + " was not graded: it has more "
+                            + "than " + MAX_SNIPPETS_PER_CELL + " declarations and statements (or the notebook's answer "
+                            + "cells more than " + MAX_SNIPPETS + "), more than the grader reads");
+                    break;
+                }
                 String rest = source.substring(start);
                 SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
                 if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
@@ -116,7 +143,59 @@ final class AnswerCells {
             latest.remove(parsed.key()); // a later declaration replaces an earlier one, as in JShell
             latest.put(parsed.key(), parsed.declaration());
         }
-        return new AnswerCells(List.copyOf(latest.values()), statements, imports);
+        return new AnswerCells(List.copyOf(latest.values()), statements, imports, refused);
+    }
+
+    /** Why a cell is too large to read, or null when it is not. */
+    private static String tooLarge(String source) {
+        if (source.length() > MAX_CELL_CHARACTERS) {
+            return "it has " + source.length() + " characters, more than the " + MAX_CELL_CHARACTERS + " the grader reads";
+        }
+        int nesting = nesting(source);
+        if (nesting > MAX_NESTING) {
+            return "its brackets nest " + nesting + " deep, more than the " + MAX_NESTING + " levels the grader reads";
+        }
+        return null;
+    }
+
+    /** How deep round, square and curly brackets nest, outside comments, strings and character literals. */
+    static int nesting(String source) {
+        int depth = 0;
+        int deepest = 0;
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                i = end(source, source.indexOf('\n', i));
+            } else if (source.startsWith("/*", i)) {
+                i = end(source, source.indexOf("*/", i + 2)) + 2;
+            } else if (source.startsWith("\"\"\"", i)) {
+                i = end(source, source.indexOf("\"\"\"", i + 3)) + 3;
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < source.length() && source.charAt(i) != c && source.charAt(i) != '\n') {
+                    i += source.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else {
+                if (c == '(' || c == '[' || c == '{') {
+                    deepest = Math.max(deepest, ++depth);
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth = Math.max(0, depth - 1);
+                }
+                i++;
+            }
+        }
+        return deepest;
+    }
+
+    private static int end(String source, int found) {
+        return found < 0 ? source.length() : found;
+    }
+
+    /** Per exercise, why one of its answer cells was not read (too large, nested too deep); empty when none was refused. */
+    Map<String, String> refused() {
+        return refused;
     }
 
     /**

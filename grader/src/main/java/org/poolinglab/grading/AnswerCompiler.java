@@ -5,28 +5,38 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.poolinglab.AnswerRule;
 import org.poolinglab.exercises.Exercise;
 
 /**
- * Compiles each exercise's answer on its own, into a class {@code Submission_<id>} whose {@code answer()}
- * hands the answer method over as the exercise's answer type. The class holds the answer method and
+ * Compiles each exercise's answer on its own, into a class {@code Submission_<id>} whose static
+ * {@code graded$answer} takes and returns exactly what the exercise's answer type does and calls the
+ * answer method (so the sandbox can call it by that one name). The class holds the answer method and
  * every declaration it needs from any answer cell ({@link AnswerCells}), so an answer may call another
  * answer's methods, as in the notebook; top-level statements are left out. A broken answer costs only
  * its own exercise and the exercises whose answers use it. Errors point at the notebook cell and line.
+ *
+ * <p>Answers compile against the Java platform and the exercises' own types only (the sandbox's
+ * classes, {@link org.poolinglab.sandbox.SandboxClasses}): an answer that calls lesson-lib does not
+ * compile, and its message names the call ("write the loop yourself: answers may not call
+ * Pooling.maxPool"), found by compiling it once more against the notebook's whole class path.
  */
 public final class AnswerCompiler {
 
@@ -34,7 +44,14 @@ public final class AnswerCompiler {
     private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGERS = ThreadLocal.withInitial(
             () -> ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
 
-    private static final List<String> DEFAULT_IMPORTS = List.of("import java.util.*;", "import org.poolinglab.*;");
+    /** What every answer may use without importing it: as in the exercise notebook, less lesson-lib. */
+    private static final List<String> DEFAULT_IMPORTS = List.of("import java.util.*;", "import java.util.function.*;",
+            "import java.util.stream.*;", "import org.poolinglab.exercises.*;");
+    /** What the exercise notebook imports besides: only to name a call an answer may not make. */
+    private static final List<String> NOTEBOOK_IMPORTS = List.of("import org.poolinglab.*;", "import org.poolinglab.nn.*;",
+            "import org.poolinglab.plot.*;", "import org.poolinglab.table.*;", "import org.poolinglab.data.*;");
+    /** The packages an answer may import from, besides the exercises' types. */
+    private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.");
 
     /**
      * Where a line of a generated source came from: a line of an answer cell, which belongs to an
@@ -88,6 +105,12 @@ public final class AnswerCompiler {
     private AnswerCompiler() {
     }
 
+    /** The one method of an exercise's answer type: what the answer takes and returns. */
+    static Method signature(Exercise exercise) {
+        return Arrays.stream(exercise.answerType().getMethods()).filter(method -> Modifier.isAbstract(method.getModifiers()))
+                .findFirst().orElseThrow(() -> new IllegalStateException(exercise.answerType() + " has no method"));
+    }
+
     public static String className(String exerciseId) {
         return "Submission_" + exerciseId.replaceAll("[^A-Za-z0-9]", "_");
     }
@@ -95,9 +118,11 @@ public final class AnswerCompiler {
     /**
      * Compiles every exercise's answer into {@code workDir/classes}.
      *
-     * @param classpath the class path the answers compile against (lesson-lib, the answer types)
+     * @param allowed          what answers compile against: the sandbox's classes (the exercises' types)
+     * @param libraryClasspath the notebook's class path, to name a lesson-lib call an answer makes
      */
-    public static Compiled compile(NotebookSubmission submission, List<Exercise> exercises, Path workDir, String classpath) {
+    public static Compiled compile(NotebookSubmission submission, List<Exercise> exercises, Path workDir, Path allowed,
+                                   String libraryClasspath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("grading needs a JDK with javac, but this Java has none: " + System.getProperty("java.home"));
@@ -106,11 +131,14 @@ public final class AnswerCompiler {
         Path classes = workDir.resolve("classes");
         AnswerCells cells = AnswerCells.read(submission);
         List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-        Stream.concat(submission.imports().stream(), cells.imports().stream())
-                .filter(line -> !imports.contains(line)).forEach(imports::add);
-        Map<String, String> problems = new LinkedHashMap<>();
+        cells.imports().stream().filter(line -> !imports.contains(line)).forEach(imports::add);
+        List<String> allowedImports = imports.stream().filter(AnswerCompiler::allowedImport).toList();
+        List<String> notebookImports = new ArrayList<>(imports);
+        notebookImports.addAll(NOTEBOOK_IMPORTS);
+        Map<String, String> problems = new LinkedHashMap<>(cells.refused());
         Map<String, LineMap> lines = new LinkedHashMap<>();
         Map<Exercise, Path> files = new LinkedHashMap<>();
+        Map<Exercise, String> withNotebookImports = new LinkedHashMap<>();
         Set<AnswerCells.Declaration> graded = new HashSet<>();
         try {
             Files.createDirectories(sources);
@@ -122,8 +150,12 @@ public final class AnswerCompiler {
                     problems.put(exercise.id(), "no answer cell: the notebook has no cell tagged " + exercise.tag());
                     continue;
                 }
+                if (problems.containsKey(exercise.id())) {
+                    continue; // a cell too large to read
+                }
                 List<Origin> origins = new ArrayList<>();
-                String source = generate(exercise, imports, needed, origins);
+                String source = generate(exercise, allowedImports, needed, origins);
+                withNotebookImports.put(exercise, generate(exercise, notebookImports, needed, new ArrayList<>()));
                 lines.put(exercise.id(), new LineMap(origins));
                 Path file = sources.resolve(className(exercise.id()) + ".java");
                 Files.writeString(file, source, StandardCharsets.UTF_8);
@@ -131,12 +163,16 @@ public final class AnswerCompiler {
             }
             // Usually everything compiles: one javac run. Otherwise each exercise on its own, so a broken
             // one cannot cost the others their class files.
+            String classpath = allowed.toString();
             if (!files.isEmpty() && compileAll(javac, List.copyOf(files.values()), classes, classpath, null) != null) {
                 for (Map.Entry<Exercise, Path> entry : files.entrySet()) {
                     Exercise exercise = entry.getKey();
                     List<String> errors = new ArrayList<>();
                     if (compileAll(javac, List.of(entry.getValue()), classes, classpath, errors) != null) {
-                        problems.put(exercise.id(), describeErrors(errors, exercise, lines.get(exercise.id())));
+                        LineMap map = lines.get(exercise.id());
+                        List<LibraryCalls.Call> calls = LibraryCalls.find(withNotebookImports.get(exercise), libraryClasspath, allowed);
+                        problems.put(exercise.id(), calls.isEmpty() ? describeErrors(errors, exercise, map)
+                                : libraryProblem(calls, exercise, map));
                     }
                 }
             }
@@ -153,13 +189,32 @@ public final class AnswerCompiler {
         return new Compiled(classes, problems, lines, leftOut);
     }
 
+    private static boolean allowedImport(String line) {
+        String imported = line.replaceFirst("^import\\s+(static\\s+)?", "").strip();
+        return imported.startsWith("org.poolinglab.exercises.") || PLATFORM.stream().anyMatch(imported::startsWith);
+    }
+
+    /** "write the loop yourself: answers may not call Pooling.maxPool (cell 10, line 3)", for the first calls found. */
+    private static String libraryProblem(List<LibraryCalls.Call> calls, Exercise exercise, LineMap lines) {
+        List<String> named = new ArrayList<>();
+        for (LibraryCalls.Call call : calls) {
+            Origin origin = lines.origin(call.line());
+            String where = origin == null ? "" : " (" + lines.describe(call.line())
+                    + (origin.exerciseId().equals(exercise.id()) ? "" : ", in your answer to " + origin.exerciseId()) + ")";
+            String text = call.name() + where;
+            if (!named.contains(text) && named.size() < 3) {
+                named.add(text);
+            }
+        }
+        return AnswerRule.message(String.join(", ", named)) + ". An answer may use the Java platform and the "
+                + "exercise's own types, not lesson-lib or another library";
+    }
+
     private static String generate(Exercise exercise, List<String> imports, List<AnswerCells.Declaration> declarations,
                                    List<Origin> origins) {
         StringBuilder source = new StringBuilder();
-        for (String line : imports) {
-            source.append(line).append('\n');
-            origins.add(null);
-        }
+        source.append(String.join(" ", imports)).append('\n'); // on one line, so both import lists give the same line numbers
+        origins.add(null);
         String name = className(exercise.id());
         source.append("public final class ").append(name).append(" {\n");
         origins.add(null);
@@ -171,10 +226,18 @@ public final class AnswerCompiler {
                 origins.add(new Origin(declaration.cell(), declaration.line() + i, declaration.exerciseId(), declared));
             }
         }
-        String type = exercise.answerType().getCanonicalName();
+        Method signature = signature(exercise);
+        Type[] parameters = signature.getGenericParameterTypes();
+        List<String> declared = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            declared.add(parameters[i].getTypeName() + " a" + i);
+            passed.add("a" + i);
+        }
         for (String line : List.of(
-                "    public static " + type + " answer() {",
-                "        return " + name + "::" + exercise.methodName() + ";",
+                "    public static " + signature.getGenericReturnType().getTypeName() + " " + RemoteAnswers.ENTRY + "("
+                        + String.join(", ", declared) + ") {",
+                "        return " + exercise.methodName() + "(" + String.join(", ", passed) + ");",
                 "    }",
                 "}")) {
             source.append(line).append('\n');
@@ -214,7 +277,9 @@ public final class AnswerCompiler {
             int line = Integer.parseInt(error.substring(0, error.indexOf('|')));
             String message = error.substring(error.indexOf('|') + 1);
             Origin origin = lines.origin(line);
-            if (origin == null) {
+            if (origin == null && line == 1) {
+                own.add("an import of your answer cells: " + message);
+            } else if (origin == null) {
                 own.add("the answer must define " + exercise.signature() + " (this name, these parameter types): " + message);
             } else if (origin.exerciseId().equals(exercise.id())) {
                 own.add(lines.describe(line) + ": " + message);

@@ -3,7 +3,6 @@ package org.poolinglab.grading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 import org.poolinglab.grading.tests.Mistake;
 
@@ -33,36 +32,51 @@ public final class Calls<T> {
     }
 
     private final Difference<T> difference;
+    private final boolean mistakesEverywhere;
+    private final Class<T> type;
     private final List<Call<T>> calls = new ArrayList<>();
 
     public Calls(Difference<T> difference) {
+        this(difference, true, null);
+    }
+
+    /**
+     * @param type what the answer returns, so what the mistakes give can be kept as data for the student kit
+     *             ({@link RecordedMistakes}); null for calls whose mistakes the student kit keeps as code
+     */
+    private Calls(Difference<T> difference, boolean mistakesEverywhere, Class<T> type) {
         this.difference = difference;
+        this.mistakesEverywhere = mistakesEverywhere;
+        this.type = type;
+    }
+
+    /**
+     * Calls that each ask a question of its own (which pooling for which task): a mistake explains the
+     * answers when every wrong one is what it gives, whatever the right ones are. (A mistake of computation,
+     * like a stride of 1, shows in every call where it changes something, so there the right answers count too.)
+     */
+    public static <T> Calls<T> questions(Difference<T> difference) {
+        return new Calls<>(difference, false, null);
     }
 
     /** Calls that return a map. */
     public static Calls<double[][]> maps() {
-        return new Calls<>(MapAssert::mapDifference);
+        return new Calls<>(MapAssert::mapDifference, true, double[][].class);
     }
 
     /** Calls that return a list of numbers. */
     public static Calls<double[]> values() {
-        return new Calls<>(MapAssert::valuesDifference);
+        return new Calls<>(MapAssert::valuesDifference, true, double[].class);
     }
 
     /** Calls that return one number. */
     public static Calls<Double> numbers() {
-        return new Calls<>((expected, actual, call) -> MapAssert.numberDifference(expected, actual, call));
-    }
-
-    /** Calls whose answers must be equal. */
-    public static <T> Calls<T> equal() {
-        return new Calls<>((expected, actual, call) -> Objects.equals(expected, actual) ? null
-                : call + " should be " + expected + " but was " + actual);
+        return new Calls<>((expected, actual, call) -> MapAssert.numberDifference(expected, actual, call), true, Double.class);
     }
 
     /** Records one call: its expected output, the answer's output, and what each typical mistake gives for it. */
     public Calls<T> add(String call, T expected, T actual, List<Variant<T>> variants) {
-        calls.add(new Call<>(call, expected, actual, List.copyOf(variants)));
+        calls.add(new Call<>(call, expected, actual, List.copyOf(RecordedMistakes.call(type, variants))));
         return this;
     }
 
@@ -88,8 +102,12 @@ public final class Calls<T> {
 
     /** Whether an answer with this mistake returns what the answer returned: the mistake's output, or the right one where the mistake changes nothing. */
     private boolean explains(Mistake mistake, Call<T> call) {
+        boolean right = difference.of(call.expected(), call.actual(), call.call()) == null;
+        if (right && !mistakesEverywhere) {
+            return true;
+        }
         if (call.variants().stream().noneMatch(variant -> variant.mistake() == mistake)) {
-            return difference.of(call.expected(), call.actual(), call.call()) == null;
+            return right;
         }
         return matching(mistake, call) != null;
     }

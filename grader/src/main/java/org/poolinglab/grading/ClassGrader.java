@@ -31,17 +31,17 @@ import tech.tablesaw.api.Table;
 
 /**
  * Grades every notebook in a folder (student = file name), in parallel, into a gradebook, per-student
- * reports, a score histogram and an item analysis ({@link ItemAnalysis}: what the class got wrong). One
- * bad submission never stops the batch; a rerun reuses the grades of notebooks that did not change.
+ * reports, a score histogram and an item analysis ({@link ItemAnalysis}: what the class got wrong). Each
+ * submission is graded on its own, in a sandbox of its own, and nothing is shared between them: whatever
+ * one notebook does or is called, every other student gets their score, and the reports are written. A
+ * notebook that cannot be graded gets its row with the reason. A rerun reuses the grades of notebooks
+ * that did not change.
  */
 public final class ClassGrader {
 
     /** One row of the gradebook: a grade, or why the file could not be graded. */
     public record Row(String student, Grade grade, String status, boolean reused) {
     }
-
-    /** Submissions one test JVM grades one after another. */
-    static final int BATCH = 8;
 
     private final SubmissionGrader grader;
     private final int jobs;
@@ -77,8 +77,9 @@ public final class ClassGrader {
         Map<String, String> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Path> entry : notebooks.entrySet()) {
             String student = entry.getKey();
-            String key = OutputFiles.sha256(Files.readAllBytes(entry.getValue())) + ":" + fingerprint;
-            Grade cached = cachedGrade(out.resolve("students").resolve(student).resolve("grading.json"), key);
+            String key = OutputFiles.sha256(entry.getValue()) + ":" + fingerprint + ":"
+                    + OutputFiles.sha256(grader.containment().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Grade cached = cachedGrade(out.resolve("students").resolve(folderName(student)).resolve("grading.json"), key);
             if (cached != null) {
                 rows.put(student, new Row(student, cached, "graded", true));
             } else {
@@ -90,16 +91,11 @@ public final class ClassGrader {
         showProgress(finished.get(), notebooks.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         List<Future<?>> futures = new ArrayList<>();
-        List<String> students = List.copyOf(toGrade.keySet());
-        for (int start = 0; start < students.size(); start += BATCH) {
-            Map<String, Path> batch = new LinkedHashMap<>();
-            students.subList(start, Math.min(students.size(), start + BATCH)).forEach(student -> batch.put(student, toGrade.get(student)));
+        for (Map.Entry<String, Path> entry : toGrade.entrySet()) {
+            String student = entry.getKey();
             futures.add(pool.submit(() -> {
-                for (SubmissionGrader.Graded graded : grader.gradeBatch(batch)) {
-                    rows.put(graded.student(), save(graded, keys.get(graded.student()), files));
-                    showProgress(finished.incrementAndGet(), notebooks.size());
-                }
-                return null;
+                rows.put(student, gradeOne(student, entry.getValue(), keys.get(student), files));
+                showProgress(finished.incrementAndGet(), notebooks.size());
             }));
         }
         pool.shutdown();
@@ -132,21 +128,34 @@ public final class ClassGrader {
         return ordered;
     }
 
-    /** Writes a student's reports and the record a rerun reuses; returns the gradebook row. */
-    private Row save(SubmissionGrader.Graded graded, String key, OutputFiles files) {
-        if (graded.grade() == null) {
-            String reason = graded.unreadable();
-            return new Row(graded.student(), null, "unreadable: " + reason.substring(reason.indexOf(": ") + 2), false);
+    /**
+     * Grades one notebook and writes its reports; returns its gradebook row. Whatever happens while it is
+     * graded costs only this row: a notebook that is not one, or that the grader fails on, gets a row saying why.
+     */
+    private Row gradeOne(String student, Path notebook, String key, OutputFiles files) {
+        Grade grade;
+        try {
+            grade = grader.grade(notebook, student);
+        } catch (UnreadableSubmissionException e) {
+            String reason = e.getMessage();
+            return new Row(student, null, "unreadable: " + reason.substring(reason.indexOf(": ") + 2), false);
+        } catch (RuntimeException | Error e) {
+            return new Row(student, null, "not graded: the grader failed on it (" + e + "); grade it alone to see more", false);
         }
-        Grade grade = graded.grade();
-        String folder = "students/" + graded.student() + "/";
+        String folder = "students/" + folderName(student) + "/";
         note(files.write(folder + "results.json", Reports.resultsJson(grade)));
         note(files.write(folder + "feedback.md", Reports.feedback(grade)));
         JsonObject saved = new JsonObject();
         saved.addProperty("key", key);
         saved.add("grade", new Gson().toJsonTree(grade));
         note(files.write(folder + "grading.json", new Gson().toJson(saved)));
-        return new Row(graded.student(), grade, "graded", false);
+        return new Row(student, grade, "graded", false);
+    }
+
+    /** The folder of a student's reports: the name, made safe for a folder name ("..", say, cannot leave students/). */
+    static String folderName(String student) {
+        String safe = student.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
     }
 
     private static Grade cachedGrade(Path record, String key) {

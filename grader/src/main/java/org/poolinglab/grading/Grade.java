@@ -12,8 +12,10 @@ import org.poolinglab.exercises.Exercise;
  * @param leftOut  per exercise id, one line on what of its answer cells was left out of grading
  *                 (top-level statements, unused variables); absent when nothing was
  * @param seconds  how long grading took
+ * @param contained what held the student's code while it ran: the protections in force, or that there were none
  */
-public record Grade(String student, List<TestOutcome> outcomes, Map<String, String> leftOut, double seconds) {
+public record Grade(String student, List<TestOutcome> outcomes, Map<String, String> leftOut, double seconds,
+                   String contained) {
 
     public Grade {
         outcomes = List.copyOf(outcomes);

@@ -19,7 +19,8 @@ public final class GradeCommand {
             usage: ./lab grade SUBMISSION.ipynb --out DIR   grade one notebook
                    ./lab grade FOLDER --out DIR             grade every notebook in a folder (student = file name)
                    ./lab grade SUBMISSIONS.zip --out DIR    grade a zip of submissions as an LMS or Gradescope exports it
-            options: --time-limit SECONDS (per submission, default 60)  --jobs N (default: the number of cores)""";
+            options: --time-limit SECONDS (per submission, default 60)  --jobs N (default: the number of cores)
+                     --uncontained   run the answers without containment (needs no root): only for your own notebooks""";
 
     private GradeCommand() {
     }
@@ -33,12 +34,14 @@ public final class GradeCommand {
         Path outDir = null;
         long seconds = Sandbox.Limits.DEFAULT.timeLimit().toSeconds();
         int jobs = Runtime.getRuntime().availableProcessors();
+        boolean contained = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--out" -> outDir = Path.of(value(args, ++i, "--out"));
                     case "--time-limit" -> seconds = positive(value(args, ++i, "--time-limit"), "--time-limit");
                     case "--jobs" -> jobs = (int) positive(value(args, ++i, "--jobs"), "--jobs");
+                    case "--uncontained" -> contained = false;
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -62,8 +65,17 @@ public final class GradeCommand {
             err.println("grade: " + input + ": no such file or folder");
             return 2;
         }
-        SubmissionGrader grader = new SubmissionGrader(SubmissionGrader.currentClasspath(),
-                new Sandbox.Limits(Duration.ofSeconds(seconds), Sandbox.Limits.DEFAULT.heapMegabytes()));
+        Sandbox.Limits limits = new Sandbox.Limits(Duration.ofSeconds(seconds), Sandbox.Limits.DEFAULT.heapMegabytes());
+        SubmissionGrader grader;
+        try {
+            grader = contained ? SubmissionGrader.contained(limits) : SubmissionGrader.uncontained(limits);
+        } catch (Containment.UnavailableException e) {
+            err.println("grade: " + e.getMessage());
+            return 2;
+        }
+        if (!contained) {
+            err.println("grade: WARNING: " + grader.containment());
+        }
         try {
             if (Files.isDirectory(input)) {
                 return gradeClass(grader, input, outDir, jobs, out, err);
@@ -103,7 +115,7 @@ public final class GradeCommand {
                                   PrintStream err) throws IOException {
         long started = System.nanoTime();
         List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(folder, outDir);
-        summarise(rows, started, jobs, outDir, out);
+        summarise(rows, started, jobs, outDir, out, grader);
         return 0;
     }
 
@@ -126,11 +138,12 @@ public final class GradeCommand {
                 + outDir.resolve("submissions"));
         extracted.notes().forEach((student, note) -> out.println("  " + (student.isEmpty() ? "" : student + ": ") + note));
         List<ClassGrader.Row> rows = new ClassGrader(grader, jobs, err).grade(extracted.notebooks(), files, extracted.notes());
-        summarise(rows, started, jobs, outDir, out);
+        summarise(rows, started, jobs, outDir, out, grader);
         return 0;
     }
 
-    private static void summarise(List<ClassGrader.Row> rows, long started, int jobs, Path outDir, PrintStream out) {
+    private static void summarise(List<ClassGrader.Row> rows, long started, int jobs, Path outDir, PrintStream out,
+                                  SubmissionGrader grader) {
         double seconds = (System.nanoTime() - started) / 1e9;
         long reused = rows.stream().filter(ClassGrader.Row::reused).count();
         long unreadable = rows.stream().filter(row -> row.grade() == null).count();
@@ -139,6 +152,7 @@ public final class GradeCommand {
                         + "mean score %.1f%n", rows.size(), seconds, jobs, reused, unreadable, mean);
         rows.stream().filter(row -> row.grade() == null)
                 .forEach(row -> out.println("  " + row.student() + ": " + row.status()));
+        out.println("each submission's answers ran " + grader.containment());
         out.println("wrote " + outDir.resolve("summary.md") + " (what the class got wrong: read it first), item-analysis.csv, "
                 + "item-analysis.png, gradebook.csv, histogram.png and students/<student>/{results.json,feedback.md}");
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.poolinglab.sandbox.CappedOutput;
+import org.poolinglab.sandbox.CappedPrintStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.engine.JupiterTestEngine;
@@ -25,18 +27,21 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.poolinglab.AnswerRule;
 import org.poolinglab.exercises.Exercise;
 
 /**
- * Runs graded tests on JUnit 5's launcher, in this JVM, against the answers installed in
- * {@link Submitted}: the one engine behind the notebook check, the grading of a notebook and of a class.
+ * Runs graded tests on JUnit 5's launcher, in this JVM: the one engine behind the notebook check and
+ * the grading of a notebook or a class. The tests reach the answers through {@link Submitted}: in a
+ * check cell, the notebook's own methods ({@link #inThisJvm}); when grading, stand-ins that call the
+ * answers in a sandbox ({@link RemoteAnswers}), so the tests and the student's code never share a JVM.
  */
 public final class GradedRun {
 
     /** How long one graded test may take before it fails as too slow. */
     public static final Duration TEST_TIME_LIMIT = Duration.ofSeconds(3);
-    private static final String TOO_SLOW = "took longer than ";
-    private static final String LEFT_RUNNING = " thread(s) running";
+    static final String TOO_SLOW = "took longer than ";
+    static final String LEFT_RUNNING = " thread(s) running";
 
     /** How much of what a test prints is kept. */
     static final int OUTPUT_LIMIT = 4096;
@@ -45,32 +50,63 @@ public final class GradedRun {
     private static final List<String> JVM_THREADS = List.of("junit-", "ForkJoinPool.commonPool-worker",
             "process reaper", "Common-Cleaner", "Attach Listener", "Signal Dispatcher", "Notification Thread");
 
+    /**
+     * What a test's answers do besides returning: what they print, and what they leave running. In this
+     * JVM that is watched here; in a sandbox, the sandbox reports it with each call.
+     */
+    interface Watch {
+        /** Called as a graded test starts. */
+        void testStarted(GradedTest test);
+
+        /** What the answers printed since the test started. */
+        CappedOutput printed();
+
+        /** Why the test fails although its assertions passed (a thread left running), or null. */
+        String leftSomethingRunning();
+
+        /** Called as the test ends. */
+        void testFinished();
+    }
+
     private final Set<String> skip;
     private final boolean includeHidden;
-    private final Consumer<GradedTest> onStart;
     private final Consumer<TestOutcome> onFinish;
 
     /**
      * @param includeHidden whether hidden tests run (not in a notebook check)
      * @param skip          test ids not to run (already graded)
-     * @param onStart       told before each graded test starts
      * @param onFinish      told each outcome as soon as it is known
      */
-    public GradedRun(boolean includeHidden, Set<String> skip, Consumer<GradedTest> onStart, Consumer<TestOutcome> onFinish) {
+    public GradedRun(boolean includeHidden, Set<String> skip, Consumer<TestOutcome> onFinish) {
         this.includeHidden = includeHidden;
         this.skip = Set.copyOf(skip);
-        this.onStart = onStart;
         this.onFinish = onFinish;
     }
 
-    /** Runs the graded tests of {@code exercises} (less the skipped ones) and returns their outcomes. */
-    public List<TestOutcome> run(List<Exercise> exercises) {
+    /**
+     * Runs the tests of {@code exercises} on answers in this JVM (a notebook's methods): each test within
+     * {@link #TEST_TIME_LIMIT}, what it prints captured, a thread it leaves running a failure.
+     *
+     * @param answers per answer type, the answer
+     */
+    public List<TestOutcome> inThisJvm(List<Exercise> exercises, Map<Class<?>, Object> answers) {
+        return run(exercises, answers, new ThisJvm(), true);
+    }
+
+    /** Runs the tests of {@code exercises} on the answers in a sandbox; the sandbox's calls keep their own time. */
+    List<TestOutcome> inSandbox(List<Exercise> exercises, RemoteAnswers answers) {
+        return run(exercises, answers.standIns(exercises), answers, false);
+    }
+
+    private List<TestOutcome> run(List<Exercise> exercises, Map<Class<?>, Object> answers, Watch watch, boolean timeouts) {
         Map<String, GradedTest> graded = new HashMap<>();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIME_LIMIT.toSeconds() + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+        if (timeouts) {
+            request.configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIME_LIMIT.toSeconds() + " s")
+                    .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+        }
         for (Exercise exercise : exercises) {
             for (GradedTest test : GradedTest.of(exercise)) {
                 if (!skip.contains(test.testId()) && (includeHidden || !test.hidden())) {
@@ -82,14 +118,15 @@ public final class GradedRun {
         if (graded.isEmpty()) {
             return List.of();
         }
-        ThreadGroup answers = new ThreadGroup("graded answers");
-        Listener listener = new Listener(graded, answers);
+        ThreadGroup group = new ThreadGroup("graded answers");
+        Listener listener = new Listener(graded, watch);
         LauncherDiscoveryRequest discovery = request.build();
         AtomicReference<Throwable> crashed = new AtomicReference<>();
-        // The tests run in a thread group of their own: a thread an answer starts joins it, so a thread
-        // that anything else in this JVM starts meanwhile (a notebook kernel's, another test's) is not
+        // The tests run in a thread group of their own: a thread an answer starts in this JVM joins it, so a
+        // thread that anything else in this JVM starts meanwhile (a notebook kernel's, another test's) is not
         // mistaken for one the answer left running.
-        Thread runner = new Thread(answers, () -> launcher().execute(discovery, listener), "graded-run");
+        Thread runner = new Thread(group, () -> Submitted.with(answers, () -> launcher().execute(discovery, listener)),
+                "graded-run");
         runner.setContextClassLoader(GradedRun.class.getClassLoader());
         runner.setUncaughtExceptionHandler((thread, error) -> crashed.set(error));
         runner.start();
@@ -130,16 +167,12 @@ public final class GradedRun {
         private final Map<String, String> mistakes = new HashMap<>();
         private final Set<String> reported = new HashSet<>();
         private final List<TestOutcome> outcomes = new ArrayList<>();
+        private final Watch watch;
         private TestPlan plan;
-        private PrintStream savedOut;
-        private PrintStream savedErr;
-        private CappedOutput captured;
-        private Set<Thread> threadsBefore = Set.of();
-        private final ThreadGroup answers;
 
-        Listener(Map<String, GradedTest> graded, ThreadGroup answers) {
+        Listener(Map<String, GradedTest> graded, Watch watch) {
             this.graded = graded;
-            this.answers = answers;
+            this.watch = watch;
         }
 
         @Override
@@ -151,14 +184,8 @@ public final class GradedRun {
         public void executionStarted(TestIdentifier identifier) {
             gradedTest(identifier).ifPresent(test -> {
                 gradedByUniqueId.put(identifier.getUniqueId(), test.testId());
-                onStart.accept(test);
-                threadsBefore = liveThreads();
-                captured = new CappedOutput(OUTPUT_LIMIT);
-                savedOut = System.out;
-                savedErr = System.err;
-                PrintStream capture = new CappedPrintStream(captured);
-                System.setOut(capture);
-                System.setErr(capture);
+                RecordedMistakes.testStarted(test.testId());
+                watch.testStarted(test);
             });
         }
 
@@ -181,9 +208,8 @@ public final class GradedRun {
                 }
             }
             if (ownNode) {
-                System.setOut(savedOut);
-                System.setErr(savedErr);
                 report(gradedByUniqueId.get(identifier.getUniqueId()), true);
+                watch.testFinished();
             }
         }
 
@@ -194,12 +220,12 @@ public final class GradedRun {
             }
             GradedTest test = graded.get(testId);
             String failure = firstFailure.get(testId);
-            String leftover = finished && failure == null ? leftoverThreads() : null;
-            if (failure == null && leftover != null) {
-                failure = leftover;
+            if (failure == null && finished) {
+                failure = watch.leftSomethingRunning();
             }
+            CappedOutput printed = watch.printed();
             TestOutcome outcome = new TestOutcome(test.exercise(), testId, test.name(), test.points(), test.hidden(),
-                    failure == null, failure == null ? "" : failure, captured.text(), captured.written(),
+                    failure == null, failure == null ? "" : failure, printed.text(), printed.written(),
                     failure == null ? "" : mistakes.getOrDefault(testId, ""));
             outcomes.add(outcome);
             onFinish.accept(outcome);
@@ -230,8 +256,45 @@ public final class GradedRun {
             }
             return null;
         }
+    }
 
-        private String leftoverThreads() {
+    /**
+     * Answers in this JVM (a notebook's check cell): {@code System.out} is captured while a test runs, and a
+     * thread the answers started and left running fails the test.
+     */
+    private static final class ThisJvm implements Watch {
+
+        private PrintStream savedOut;
+        private PrintStream savedErr;
+        private CappedOutput captured = new CappedOutput(OUTPUT_LIMIT);
+        private Set<Thread> threadsBefore = Set.of();
+        private ThreadGroup answers;
+
+        @Override
+        public void testStarted(GradedTest test) {
+            answers = Thread.currentThread().getThreadGroup();
+            threadsBefore = liveThreads();
+            captured = new CappedOutput(OUTPUT_LIMIT);
+            savedOut = System.out;
+            savedErr = System.err;
+            PrintStream capture = new CappedPrintStream(captured);
+            System.setOut(capture);
+            System.setErr(capture);
+        }
+
+        @Override
+        public CappedOutput printed() {
+            return captured;
+        }
+
+        @Override
+        public void testFinished() {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+
+        @Override
+        public String leftSomethingRunning() {
             Set<Thread> started = new HashSet<>(liveThreads());
             started.removeAll(threadsBefore);
             started.removeIf(thread -> !startedByTheAnswers(thread));
@@ -250,8 +313,7 @@ public final class GradedRun {
             if (started.isEmpty()) {
                 return null;
             }
-            return "left " + started.size() + LEFT_RUNNING + " (" + started.iterator().next().getName()
-                    + "): every thread an answer starts must finish before it returns";
+            return leftRunning(started.size(), started.iterator().next().getName());
         }
 
         /** Whether the graded tests' thread group holds {@code thread} (null once it has ended). */
@@ -259,24 +321,19 @@ public final class GradedRun {
             ThreadGroup group = thread.getThreadGroup();
             return group != null && answers.parentOf(group);
         }
+
+        private static Set<Thread> liveThreads() {
+            return new HashSet<>(Thread.getAllStackTraces().keySet());
+        }
     }
 
-    private static Set<Thread> liveThreads() {
-        return new HashSet<>(Thread.getAllStackTraces().keySet());
+    /** The failure of a test whose answers left threads running. */
+    static String leftRunning(int count, String firstName) {
+        return "left " + count + LEFT_RUNNING + " (" + firstName + "): every thread an answer starts must finish before it returns";
     }
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    /** Whether the test was stopped for taking too long (its runaway thread may still be running). */
-    static boolean tookTooLong(TestOutcome outcome) {
-        return outcome.message().contains(TOO_SLOW);
-    }
-
-    /** Whether the answer left a thread running: a runaway one stopped for time, or one it started. */
-    static boolean leftSomethingRunning(TestOutcome outcome) {
-        return tookTooLong(outcome) || outcome.message().contains(LEFT_RUNNING);
     }
 
     /** A failure in words a student can act on. */
@@ -284,23 +341,34 @@ public final class GradedRun {
         if (error == null) {
             return "failed";
         }
-        String where = whereInAnswer(error);
-        if (error instanceof UnsupportedOperationException) {
-            return "not answered yet (" + error.getMessage() + ")";
-        }
         if (error instanceof java.util.concurrent.TimeoutException) {
             return TOO_SLOW + TEST_TIME_LIMIT.toSeconds() + " s, so it was stopped (an endless loop?)";
         }
         if (error instanceof AssertionError) {
             return error.getMessage() == null ? "an assertion failed" : error.getMessage();
         }
-        if (error instanceof OutOfMemoryError) {
+        return describeThrown(error.getClass().getName(), error.getMessage(), whereInAnswer(error));
+    }
+
+    /**
+     * What an answer threw, in words a student can act on.
+     *
+     * @param where " at Submission_x.java:12" for the answer's own frame nearest the top, or ""
+     */
+    static String describeThrown(String className, String message, String where) {
+        if (className.equals(UnsupportedOperationException.class.getName())) {
+            return "not answered yet (" + message + ")";
+        }
+        if (className.equals(OutOfMemoryError.class.getName())) {
             return "ran out of memory" + where;
         }
-        if (error instanceof StackOverflowError) {
+        if (className.equals(StackOverflowError.class.getName())) {
             return "overflowed the stack (endless recursion?)" + where;
         }
-        return "threw " + error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + where;
+        if (message != null && message.startsWith(AnswerRule.message(""))) {
+            return message + where; // lesson-lib refused to compute for the answer
+        }
+        return "threw " + className + (message == null ? "" : ": " + message) + where;
     }
 
     /** " at Submission_x.java:12" for the answer's own frame nearest the top, or "" when there is none. */

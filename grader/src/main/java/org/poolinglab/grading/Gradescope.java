@@ -28,6 +28,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
+import org.poolinglab.sandbox.CappedOutput;
 
 /**
  * Gradescope's autograder for this kit, in the layout Gradescope documents: {@code setup.sh} and
@@ -196,9 +197,15 @@ public final class Gradescope {
         NotebookChoice choice = NotebookChoice.of(notebooks);
         String name = submission.relativize(choice.notebook()).toString();
         String note = choice.note() != null ? choice.note() : "Graded " + name + ", the notebook you handed in.";
+        SubmissionGrader grader;
         try {
-            Grade grade = new SubmissionGrader(SubmissionGrader.currentClasspath(), Sandbox.Limits.DEFAULT)
-                    .grade(choice.notebook(), name.replaceAll("\\.ipynb$", ""));
+            grader = SubmissionGrader.contained(Sandbox.Limits.DEFAULT);
+        } catch (Containment.UnavailableException e) {
+            return failure("The autograder could not contain your code, so it did not run it (" + e.getMessage()
+                    + "). Please tell your instructor.");
+        }
+        try {
+            Grade grade = grader.grade(choice.notebook(), name.replaceAll("\\.ipynb$", ""));
             return Reports.resultsJson(grade, note);
         } catch (UnreadableSubmissionException e) {
             return failure(note + " It could not be graded: " + e.getMessage().replace(submission + "/", "")

@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * A handed-in notebook, read for grading: its answer cells (tagged {@code answer:<id>}) and the import
- * lines of all its code cells. Nothing else in it is ever run.
+ * A handed-in notebook, read for grading: its answer cells (tagged {@code answer:<id>}). Nothing else
+ * in it is ever compiled or run.
  */
 public final class NotebookSubmission {
 
@@ -22,14 +21,15 @@ public final class NotebookSubmission {
     public record AnswerCell(int cellNumber, String exerciseId, String source) {
     }
 
+    /** The largest notebook the grader reads: a notebook with every output of the exercises is about 100 KB. */
+    static final long MAX_BYTES = 50L << 20;
+
     private final Path file;
     private final List<AnswerCell> answerCells;
-    private final List<String> imports;
 
-    private NotebookSubmission(Path file, List<AnswerCell> answerCells, List<String> imports) {
+    private NotebookSubmission(Path file, List<AnswerCell> answerCells) {
         this.file = file;
         this.answerCells = List.copyOf(answerCells);
-        this.imports = imports;
     }
 
     /**
@@ -40,6 +40,10 @@ public final class NotebookSubmission {
     public static NotebookSubmission read(Path file) {
         String text;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UnreadableSubmissionException(file + ": is larger than " + (MAX_BYTES >> 20)
+                        + " MB, too large for a notebook of exercises");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnreadableSubmissionException(file + ": cannot be read (" + e.getMessage() + ")");
@@ -58,7 +62,6 @@ public final class NotebookSubmission {
             throw new UnreadableSubmissionException(file + ": is JSON but not a Jupyter notebook (no cells)");
         }
         List<AnswerCell> answers = new ArrayList<>();
-        List<String> imports = new ArrayList<>();
         List<JsonElement> cells = notebook.getAsJsonArray("cells").asList();
         for (int i = 0; i < cells.size(); i++) {
             if (!cells.get(i).isJsonObject()) {
@@ -69,8 +72,6 @@ public final class NotebookSubmission {
                 continue;
             }
             String source = source(cell.get("source"));
-            source.lines().map(String::strip).filter(line -> line.startsWith("import ") && line.endsWith(";"))
-                    .forEach(imports::add);
             for (String tag : tags(cell)) {
                 if (tag.startsWith("answer:")) {
                     String id = tag.substring("answer:".length());
@@ -78,7 +79,7 @@ public final class NotebookSubmission {
                 }
             }
         }
-        return new NotebookSubmission(file, answers, imports.stream().distinct().collect(Collectors.toList()));
+        return new NotebookSubmission(file, answers);
     }
 
     public Path file() {
@@ -93,11 +94,6 @@ public final class NotebookSubmission {
     /** Every answer cell, whatever its exercise, in notebook order. */
     public List<AnswerCell> answerCells() {
         return answerCells;
-    }
-
-    /** Every {@code import ...;} line of the notebook's code cells. */
-    public List<String> imports() {
-        return imports;
     }
 
     private static List<String> tags(JsonObject cell) {

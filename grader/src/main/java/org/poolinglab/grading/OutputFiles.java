@@ -49,6 +49,9 @@ final class OutputFiles {
     /** Writes {@code bytes} to {@code relative} under the root; returns a note when an edited file was kept aside, else null. */
     synchronized String write(String relative, byte[] bytes) {
         Path target = root.resolve(relative);
+        if (!target.normalize().startsWith(root.normalize())) {
+            throw new IllegalArgumentException(relative + " would be written outside " + root);
+        }
         String note = null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -80,6 +83,19 @@ final class OutputFiles {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name + "." + stamp : name.substring(0, dot) + "." + stamp + name.substring(dot);
+    }
+
+    /** The hash of a file's bytes, read as a stream (a file of any size costs no memory); "" when it cannot be read. */
+    static String sha256(Path file) {
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((java.security.DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            return "";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(byte[] bytes) {

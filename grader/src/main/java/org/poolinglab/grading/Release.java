@@ -1,8 +1,10 @@
 package org.poolinglab.grading;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
@@ -36,11 +38,12 @@ public final class Release {
 
     /** What students get, relative to the project folder; a folder is copied whole, less what builds make. */
     static final List<String> SHIPPED = List.of(".gitignore", "lab", "package.json", "package-lock.json", "lesson-lib",
-            "notebooks", "exercises", "grader/pom.xml", "grader/src/main", "notebook-jar/pom.xml", "scripts");
+            "sandbox/pom.xml", "sandbox/src/main", "notebooks", "exercises", "grader/pom.xml", "grader/src/main",
+            "notebook-jar/pom.xml", "scripts");
     /** What stays out of a shipped folder: make_class.py writes the master's answers, with mistakes, into a pretend class. */
     static final Set<String> LEFT_OUT = Set.of("scripts/make_class.py");
     /** The Maven modules of a student's kit. */
-    static final List<String> MODULES = List.of("lesson-lib", "grader", "notebook-jar");
+    static final List<String> MODULES = List.of("lesson-lib", "sandbox", "grader", "notebook-jar");
     /** The README a student's kit has, instead of the instructor's. */
     static final String STUDENT_README = "grader/release/README.md";
     private static final Set<String> BUILT = Set.of("target", "build", ".jupyter", "node_modules", "__pycache__",
@@ -89,6 +92,35 @@ public final class Release {
         }
         Files.writeString(target.resolve("pom.xml"), studentPom(Files.readString(project.resolve("pom.xml"))));
         Files.copy(project.resolve(STUDENT_README), target.resolve("README.md"));
+        Path resource = target.resolve("grader/src/main/resources" + RecordedMistakes.RESOURCE);
+        Files.createDirectories(resource.getParent());
+        Files.writeString(resource, recordedMistakes(project.resolve(MASTER)), StandardCharsets.UTF_8);
+    }
+
+    /** The master notebook, relative to the project folder. */
+    static final String MASTER = "solutions/" + org.poolinglab.exercises.Exercises.NOTEBOOK;
+
+    /**
+     * What each typical mistake gives for every call of the public tests, as data ({@link RecordedMistakes}):
+     * the public tests run on the master's answers, here in this JVM, with every call recorded.
+     */
+    static String recordedMistakes(Path master) throws IOException {
+        Path work = Files.createTempDirectory("pooling-lab-release-");
+        try (TrustedAnswers answers = TrustedAnswers.of(master, work)) {
+            com.google.gson.JsonObject recorded = new com.google.gson.JsonObject();
+            List<TestOutcome> outcomes = new ArrayList<>();
+            RecordedMistakes.recording(recorded, () -> outcomes.addAll(new GradedRun(false, Set.of(), outcome -> { })
+                    .inThisJvm(org.poolinglab.exercises.Exercises.ALL, answers.answers())));
+            List<String> failed = outcomes.stream().filter(outcome -> !outcome.passed()).map(TestOutcome::testId).toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalArgumentException("the master fails public tests " + failed + ": mend it before a release");
+            }
+            return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(recorded) + "\n";
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static void copy(Path project, Path from, Path target) throws IOException {
@@ -104,7 +136,10 @@ public final class Release {
         for (Path file : files) {
             Path destination = target.resolve(project.relativize(file).toString());
             Files.createDirectories(destination.getParent());
-            if (file.toString().endsWith(".java") && project.relativize(file).startsWith("grader")) {
+            if (file.getFileName().toString().endsWith("Mistakes.java")
+                    && project.relativize(file).startsWith("grader/src/main/java/org/poolinglab/grading/tests")) {
+                Files.writeString(destination, mistakesAsData(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            } else if (file.toString().endsWith(".java") && project.relativize(file).startsWith("grader")) {
                 Files.writeString(destination, withoutHiddenTests(Files.readString(file, StandardCharsets.UTF_8)),
                         StandardCharsets.UTF_8);
             } else {
@@ -133,6 +168,31 @@ public final class Release {
             throw new IllegalArgumentException("pom.xml should list the modules " + MODULES + " in this order, but lists " + kept);
         }
         return result.substring(0, result.length() - 1);
+    }
+
+    /**
+     * A {@code ...Mistakes} class as the student kit has it: the same methods, each returning no variant,
+     * so that {@link RecordedMistakes} gives the outputs the release recorded; nothing else of it, so none
+     * of the code that works a mistake out (a near copy of an answer) reaches a student.
+     */
+    static String mistakesAsData(String source) {
+        CompilationUnitTree unit = parse(source);
+        ClassTree type = (ClassTree) unit.getTypeDecls().get(0);
+        StringBuilder stub = new StringBuilder("package ").append(unit.getPackageName()).append(";\n\n")
+                .append("import java.util.List;\nimport org.poolinglab.grading.Variant;\n\n")
+                .append("/** What each typical mistake gives: in the student kit, recorded as data (see RecordedMistakes). */\n")
+                .append("final class ").append(type.getSimpleName()).append(" {\n\n    private ").append(type.getSimpleName())
+                .append("() {\n    }\n");
+        for (Tree member : type.getMembers()) {
+            if (member instanceof MethodTree method && method.getReturnType() != null
+                    && !method.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+                stub.append("\n    static ").append(method.getReturnType()).append(' ').append(method.getName()).append('(')
+                        .append(String.join(", ", method.getParameters().stream()
+                                .map(parameter -> parameter.getType() + " " + parameter.getName()).toList()))
+                        .append(") {\n        return List.of();\n    }\n");
+            }
+        }
+        return stub.append("}\n").toString();
     }
 
     /**
@@ -178,20 +238,8 @@ public final class Release {
      * and whether it is an enum constant (1) or a method (0).
      */
     private static List<long[]> hiddenTests(String source) {
-        JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, diagnostic -> { },
-                List.of("-proc:none"), null, List.of(new SimpleJavaFileObject(URI.create("string:///Source.java"),
-                        JavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                        return source;
-                    }
-                }));
-        CompilationUnitTree unit;
-        try {
-            unit = task.parse().iterator().next();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JavacTask task = task(source);
+        CompilationUnitTree unit = parse(task);
         SourcePositions positions = Trees.instance(task).getSourcePositions();
         List<long[]> methods = new ArrayList<>();
         new TreeScanner<Void, Void>() {
@@ -219,6 +267,29 @@ public final class Release {
             }
         }.scan(unit, null);
         return methods;
+    }
+
+    private static JavacTask task(String source) {
+        return (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, diagnostic -> { },
+                List.of("-proc:none"), null, List.of(new SimpleJavaFileObject(URI.create("string:///Source.java"),
+                        JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                }));
+    }
+
+    private static CompilationUnitTree parse(JavacTask task) {
+        try {
+            return task.parse().iterator().next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CompilationUnitTree parse(String source) {
+        return parse(task(source));
     }
 
     private static boolean isComment(String line) {

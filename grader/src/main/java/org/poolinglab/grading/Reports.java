@@ -7,9 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.poolinglab.exercises.Exercise;
+import org.poolinglab.sandbox.CappedOutput;
 import org.poolinglab.exercises.Exercises;
 
-/** A grade written three ways: Gradescope's results.json, feedback for the student, a table for the terminal. */
+/**
+ * A grade written three ways: Gradescope's results.json, feedback for the student, a table for the
+ * terminal. Every text that comes from a submission (messages, what the answers printed, names) is
+ * capped, and written so it cannot pose as the report's own text: as plain text in results.json, and in
+ * feedback.md inside code blocks whose fence it cannot close, or escaped.
+ */
 public final class Reports {
 
     private Reports() {
@@ -29,6 +35,7 @@ public final class Reports {
         results.addProperty("score", grade.score());
         results.addProperty("execution_time", Math.round(grade.seconds() * 10) / 10.0);
         StringBuilder output = new StringBuilder("Graded by Pooling Lab: " + grade.score() + " of " + grade.maxScore() + " points.");
+        output.append("\nYour code ran ").append(grade.contained()).append('.');
         if (note != null) {
             output.append("\n").append(note);
         }
@@ -36,6 +43,10 @@ public final class Reports {
             notes(grade, exercise).forEach(line -> output.append("\n").append(exercise.id()).append(": ").append(line));
         }
         results.addProperty("output", output.toString());
+        // plain text, never HTML or Markdown: nothing a submission wrote can format the page
+        results.addProperty("output_format", "text");
+        results.addProperty("test_output_format", "text");
+        results.addProperty("test_name_format", "text");
         results.addProperty("visibility", "visible");
         results.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
@@ -52,9 +63,9 @@ public final class Reports {
                 test.addProperty("max_score", outcome.points());
                 test.addProperty("status", outcome.passed() ? "passed" : "failed");
                 String printed = outcome.printed() == 0 ? ""
-                        : "Your code printed (" + CappedOutput.size(outcome.printed()) + "):\n" + outcome.output();
+                        : "Your code printed (" + CappedOutput.size(outcome.printed()) + "):\n" + capped(outcome.output());
                 test.addProperty("output", outcome.passed() ? printed
-                        : outcome.message() + (printed.isEmpty() ? "" : "\n\n" + printed));
+                        : capped(outcome.message()) + (printed.isEmpty() ? "" : "\n\n" + printed));
                 test.addProperty("visibility", outcome.hidden() ? "after_published" : "visible");
                 JsonArray tags = new JsonArray();
                 tags.add(exercise.id());
@@ -68,23 +79,24 @@ public final class Reports {
 
     /** Feedback for the student, in Markdown. Hidden tests say only whether they passed. */
     public static String feedback(Grade grade) {
-        StringBuilder text = new StringBuilder("# Feedback for ").append(grade.student()).append("\n\n")
+        StringBuilder text = new StringBuilder("# Feedback for ").append(escaped(grade.student())).append("\n\n")
                 .append("**").append(grade.score()).append(" of ").append(grade.maxScore()).append(" points** (")
-                .append(percent(grade)).append(").\n");
+                .append(percent(grade)).append(").\n\n")
+                .append("Your code ran ").append(grade.contained()).append(".\n");
         for (Exercise exercise : Exercises.ALL) {
             text.append("\n## ").append(exercise.id()).append(": ").append(exercise.title()).append(" (")
                     .append(grade.score(exercise)).append(" of ").append(grade.maxScore(exercise)).append(")\n\n");
-            notes(grade, exercise).forEach(note -> text.append("> ").append(note).append("\n\n"));
+            notes(grade, exercise).forEach(note -> text.append("> ").append(escaped(note)).append("\n\n"));
             for (TestOutcome outcome : grade.outcomes(exercise)) {
                 text.append("- ").append(outcome.passed() ? "passed" : "**failed**").append(" (")
                         .append(outcome.score()).append("/").append(outcome.points()).append("): ")
                         .append(outcome.hidden() ? "hidden test" : outcome.name()).append('\n');
                 if (!outcome.hidden() && !outcome.passed()) {
-                    codeBlock(text, outcome.message().lines().limit(30).toList());
+                    codeBlock(text, capped(outcome.message()));
                 }
                 if (!outcome.hidden() && outcome.printed() > 0) {
                     text.append("\n  Your code printed:\n");
-                    codeBlock(text, outcome.output().lines().toList());
+                    codeBlock(text, capped(outcome.output()));
                 }
             }
         }
@@ -101,6 +113,7 @@ public final class Reports {
                     grade.maxScore(exercise), detail));
         }
         text.append(String.format(Locale.ROOT, "%-18s %3d/%-3d %s%n", "total", grade.score(), grade.maxScore(), percent(grade)));
+        text.append("The answers ran ").append(grade.contained()).append(".\n");
         for (Exercise exercise : Exercises.ALL) {
             notes(grade, exercise).forEach(note -> text.append(exercise.id()).append(": ").append(note).append('\n'));
         }
@@ -127,10 +140,53 @@ public final class Reports {
         return notes;
     }
 
-    private static void codeBlock(StringBuilder text, List<String> lines) {
-        text.append("\n  ```\n");
-        lines.forEach(line -> text.append("  ").append(line).append('\n'));
-        text.append("  ```\n\n");
+    /** The most of a message or of printed output a report shows: 120 lines of at most 300 characters. */
+    static final int MAX_LINES = 120;
+    static final int MAX_LINE = 300;
+
+    /** {@code text} cut to {@link #MAX_LINES} lines of {@link #MAX_LINE} characters, its last line kept, saying so when it was cut. */
+    static String capped(String text) {
+        List<String> lines = text.lines().map(line -> line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " [cut]" : line)
+                .toList();
+        if (lines.size() <= MAX_LINES) {
+            return String.join("\n", lines);
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, MAX_LINES - 2));
+        kept.add("[" + (lines.size() - MAX_LINES + 1) + " more lines cut]");
+        kept.add(lines.get(lines.size() - 1));
+        return String.join("\n", kept);
+    }
+
+    /**
+     * Text in a Markdown code block whose fence is longer than any run of backticks in it, so the text
+     * cannot end the block, whatever it holds.
+     */
+    private static void codeBlock(StringBuilder text, String content) {
+        int longestRun = 0;
+        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("`+").matcher(content);
+        while (runs.find()) {
+            longestRun = Math.max(longestRun, runs.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longestRun + 1));
+        text.append("\n  ").append(fence).append("text\n");
+        content.lines().forEach(line -> text.append("  ").append(line).append('\n'));
+        text.append("  ").append(fence).append("\n\n");
+    }
+
+    /** Text for a Markdown line: one line, every character that Markdown or HTML would act on escaped, capped. */
+    static String escaped(String text) {
+        String line = text.replaceAll("[\\r\\n]+", " ");
+        if (line.length() > 4 * MAX_LINE) {
+            line = line.substring(0, 4 * MAX_LINE) + " [cut]";
+        }
+        StringBuilder result = new StringBuilder();
+        for (char c : line.toCharArray()) {
+            if ("\\`*_{}[]()<>#+-.!|~&:".indexOf(c) >= 0) {
+                result.append('\\');
+            }
+            result.append(c);
+        }
+        return result.toString();
     }
 
     static String percent(Grade grade) {

@@ -2,36 +2,61 @@ package org.poolinglab.grading;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.poolinglab.exercises.Exercise;
 import org.poolinglab.exercises.Exercises;
 import org.poolinglab.grading.tests.Mistake;
+import org.poolinglab.sandbox.AnswerRunner;
+import org.poolinglab.sandbox.SandboxClasses;
+import org.poolinglab.sandbox.Wire;
 
-/** Grades one notebook: reads its answer cells, compiles each exercise on its own, runs the tests in a sandbox. */
+/**
+ * Grades one notebook: reads its answer cells, compiles each exercise's answer on its own, and runs the
+ * graded tests here while the answers run in a {@link Sandbox} of the submission's own
+ * ({@link RemoteAnswers}): every outcome is built here, from this JVM's list of tests.
+ */
 public final class SubmissionGrader {
 
-    /** Set this system property to true to keep each submission's temporary folder (sources, events, JVM output). */
+    /** Set this system property to true to keep each submission's temporary folder (sources, classes). */
     public static final String KEEP_WORK_PROPERTY = "poolinglab.grader.keepWork";
 
-    private final String classpath;
+    private final Containment containment;
     private final Sandbox.Limits limits;
 
-    /**
-     * @param classpath what the answers compile against and the test JVM runs on (lesson-lib, the grader)
-     */
-    public SubmissionGrader(String classpath, Sandbox.Limits limits) {
-        this.classpath = classpath;
+    SubmissionGrader(Containment containment, Sandbox.Limits limits) {
+        this.containment = containment;
         this.limits = limits;
+    }
+
+    /**
+     * A grader that contains student code (see {@link Containment}).
+     *
+     * @throws IllegalStateException when this machine cannot, saying why
+     */
+    public static SubmissionGrader contained(Sandbox.Limits limits) {
+        return new SubmissionGrader(Containment.contained(), limits);
+    }
+
+    /** A grader that runs student code in a JVM of its own, but with the grader's rights: only for one's own notebooks. */
+    public static SubmissionGrader uncontained(Sandbox.Limits limits) {
+        return new SubmissionGrader(Containment.uncontained(), limits);
+    }
+
+    /** One line for every report: what held the student's code. */
+    public String containment() {
+        return containment.describe(limits);
     }
 
     /** The class path of this JVM: right when the grader runs from its own jar or from Maven's test class path. */
@@ -45,25 +70,62 @@ public final class SubmissionGrader {
      * @throws UnreadableSubmissionException when the file is not a notebook
      */
     public Grade grade(Path notebook, String student) {
-        Prepared prepared = prepare(notebook, student);
+        long started = System.nanoTime();
+        NotebookSubmission submission = NotebookSubmission.read(notebook);
+        Path workDir = null;
         try {
-            List<TestOutcome> ran = prepared.runnable().isEmpty() ? List.of()
-                    : Sandbox.run(prepared.runnable(), prepared.compiled().classes(), prepared.workDir(), classpath, limits);
-            return finish(prepared, ran);
+            workDir = Files.createTempDirectory("pooling-lab-grade-");
+            AnswerCompiler.Compiled compiled = AnswerCompiler.compile(submission, Exercises.ALL, workDir, runnerClasses(),
+                    currentClasspath());
+            List<Exercise> runnable = Exercises.ALL.stream()
+                    .filter(exercise -> !compiled.problems().containsKey(exercise.id())).toList();
+            List<TestOutcome> ran = List.of();
+            if (!runnable.isEmpty()) {
+                readableBySandboxes(workDir, compiled.classes());
+                ran = runTests(runnable, compiled.classes());
+            }
+            return finish(student, compiled, ran, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
-            cleanUp(prepared);
+            if (!Boolean.getBoolean(KEEP_WORK_PROPERTY)) {
+                deleteQuietly(workDir);
+            }
         }
     }
 
     /**
-     * Changes whenever the graded tests, the exercises or the words of a hint change: a rerun of a class regrades everything then,
-     * and a Gradescope autograder can tell it runs the exercise set it was built for.
+     * Every test of {@code runnable}, exercise by exercise, against one sandbox (a fresh one after each that
+     * ended); the tests of an exercise whose answer took too long wait until the others are graded.
+     */
+    private List<TestOutcome> runTests(List<Exercise> runnable, Path classes) {
+        Map<String, TestOutcome> done = new LinkedHashMap<>();
+        try (RemoteAnswers answers = new RemoteAnswers(containment, runnerClasses(), classes, limits)) {
+            for (int round = 0; round < 2; round++) {
+                for (Exercise exercise : runnable) {
+                    new GradedRun(true, done.keySet(), outcome -> {
+                        if (!answers.deferred(outcome.testId())) {
+                            done.put(outcome.testId(), outcome);
+                        }
+                    }).inSandbox(List.of(exercise), answers);
+                }
+                answers.stopDeferring();
+            }
+        }
+        return new ArrayList<>(done.values());
+    }
+
+    /**
+     * Changes whenever the graded tests, the exercises, the words of a hint or the way answers run change: a
+     * rerun of a class regrades everything then, and a Gradescope autograder can tell it runs the exercise
+     * set it was built for.
      */
     public static String fingerprint() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, AnswerCells.class, AnswerCompiler.class, GradedRun.class,
-                    Sandbox.class, Calls.class, MapAssert.class, Mistake.class));
+            List<Class<?>> classes = new ArrayList<>(List.of(Exercises.class, AnswerCells.class, AnswerCompiler.class,
+                    LibraryCalls.class, GradedRun.class, Sandbox.class, RemoteAnswers.class, Containment.class, Calls.class,
+                    MapAssert.class, Mistake.class, AnswerRunner.class, Wire.class));
             Exercises.ALL.forEach(exercise -> classes.add(exercise.tests()));
             for (Class<?> type : classes) {
                 try (InputStream bytes = type.getResourceAsStream(type.getSimpleName() + ".class")) {
@@ -78,82 +140,55 @@ public final class SubmissionGrader {
         }
     }
 
-    /** A submission in a batch: its grade, or why it could not be read. */
-    public record Graded(String student, Grade grade, String unreadable) {
-    }
-
-    /**
-     * Grades several notebooks with one test JVM for all of them (see {@link Sandbox#runBatch}); same
-     * grades as {@link #grade}, a fraction of the start-up cost.
-     *
-     * @param notebooks student name to notebook, in order
-     */
-    public List<Graded> gradeBatch(Map<String, Path> notebooks) {
-        List<Graded> graded = new ArrayList<>();
-        List<Prepared> prepared = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Path> entry : notebooks.entrySet()) {
-                try {
-                    prepared.add(prepare(entry.getValue(), entry.getKey()));
-                } catch (UnreadableSubmissionException e) {
-                    graded.add(new Graded(entry.getKey(), null, e.getMessage()));
-                }
-            }
-            List<Prepared> runnable = prepared.stream().filter(p -> !p.runnable().isEmpty()).toList();
-            List<List<TestOutcome>> ran = runnable.isEmpty() ? List.of() : Sandbox.runBatch(runnable.stream()
-                    .map(p -> new Sandbox.Job(p.compiled().classes(), p.workDir(), p.runnable())).toList(), classpath, limits);
-            for (Prepared p : prepared) {
-                int index = runnable.indexOf(p);
-                graded.add(new Graded(p.student(), finish(p, index < 0 ? List.of() : ran.get(index)), null));
-            }
-        } finally {
-            prepared.forEach(this::cleanUp);
-        }
-        List<String> order = List.copyOf(notebooks.keySet());
-        graded.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.student())));
-        return graded;
-    }
-
-    /** A submission read and compiled, ready for its tests. */
-    private record Prepared(String student, Path workDir, AnswerCompiler.Compiled compiled, List<Exercise> runnable,
-                            long started) {
-    }
-
-    private Prepared prepare(Path notebook, String student) {
-        long started = System.nanoTime();
-        NotebookSubmission submission = NotebookSubmission.read(notebook);
-        try {
-            Path workDir = Files.createTempDirectory("pooling-lab-grade-");
-            AnswerCompiler.Compiled compiled = AnswerCompiler.compile(submission, Exercises.ALL, workDir, classpath);
-            List<Exercise> runnable = Exercises.ALL.stream()
-                    .filter(exercise -> !compiled.problems().containsKey(exercise.id())).toList();
-            return new Prepared(student, workDir, compiled, runnable, started);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every graded test's outcome, in exercise order: a compile problem fails all of its exercise's tests. */
-    private static Grade finish(Prepared prepared, List<TestOutcome> ran) {
+    private Grade finish(String student, AnswerCompiler.Compiled compiled, List<TestOutcome> ran, long started) {
         List<TestOutcome> outcomes = new ArrayList<>();
         for (Exercise exercise : Exercises.ALL) {
-            String problem = prepared.compiled().problems().get(exercise.id());
+            String problem = compiled.problems().get(exercise.id());
             for (GradedTest test : GradedTest.of(exercise)) {
                 if (problem != null) {
                     outcomes.add(TestOutcome.failed(test, problem));
                 } else {
-                    ran.stream().filter(outcome -> outcome.testId().equals(test.testId())).findFirst()
-                            .map(outcome -> outcome.withMessage(prepared.compiled().mapLocations(outcome.message())))
-                            .ifPresent(outcomes::add);
+                    outcomes.add(ran.stream().filter(outcome -> outcome.testId().equals(test.testId())).findFirst()
+                            .map(outcome -> outcome.withMessage(compiled.mapLocations(outcome.message())))
+                            .orElse(TestOutcome.failed(test, "not run")));
                 }
             }
         }
-        return new Grade(prepared.student(), outcomes, prepared.compiled().leftOut(), (System.nanoTime() - prepared.started()) / 1e9);
+        return new Grade(student, outcomes, compiled.leftOut(), (System.nanoTime() - started) / 1e9, containment());
     }
 
-    private void cleanUp(Prepared prepared) {
-        if (!Boolean.getBoolean(KEEP_WORK_PROPERTY)) {
-            deleteQuietly(prepared.workDir());
+    private static Path runner;
+
+    /**
+     * The sandbox's own classes (the runner and the exercises' types), written once for this grader into a
+     * folder every sandbox can read: what answers compile against, and the sandbox's class path.
+     */
+    static synchronized Path runnerClasses() {
+        if (runner == null) {
+            try {
+                Path folder = Files.createTempDirectory("pooling-lab-runner-");
+                SandboxClasses.write(folder);
+                readableBySandboxes(folder, folder);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+                runner = folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return runner;
+    }
+
+    /**
+     * Lets a sandbox's user mount {@code tree}: every folder on the way from {@code top} may be passed
+     * through (not listed), and {@code tree} itself read.
+     */
+    private static void readableBySandboxes(Path top, Path tree) throws IOException {
+        Files.setPosixFilePermissions(top, PosixFilePermissions.fromString("rwx--x--x"));
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.poolinglab.grading;
 
+import org.poolinglab.sandbox.CappedOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -19,16 +19,27 @@ import org.poolinglab.exercises.CheckReport;
 @DisplayName("The check in a notebook")
 class CheckTest {
 
-    private static final Answers.MaxPool LESSON_LIB = (x, window, stride) ->
-            Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
+    /** Max pooling written out, as an answer must be. */
+    private static final Answers.MaxPool OWN_LOOP = (x, window, stride) -> {
+        double[][] out = new double[(x.length - window) / stride + 1][(x[0].length - window) / stride + 1];
+        for (int r = 0; r < out.length; r++) {
+            for (int c = 0; c < out[0].length; c++) {
+                out[r][c] = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < window * window; i++) {
+                    out[r][c] = Math.max(out[r][c], x[r * stride + i / window][c * stride + i % window]);
+                }
+            }
+        }
+        return out;
+    };
 
     @Test
     void runsThePublicTestsOnTheAnswerAndMentionsTheHiddenOnes() {
-        CheckReport report = Check.maxPool(LESSON_LIB);
+        CheckReport report = Check.maxPool(OWN_LOOP);
         assertTrue(report.allPassed(), report.toString());
-        assertEquals(9, report.score());
+        assertEquals(7, report.score());
         assertTrue(report.outcomes().stream().noneMatch(TestOutcome::hidden));
-        assertTrue(report.toString().endsWith("Hidden tests worth 6 points did not run here; they run when your notebook is graded."),
+        assertTrue(report.toString().endsWith("Hidden tests worth 5 points did not run here; they run when your notebook is graded."),
                 report.toString());
     }
 
@@ -40,13 +51,13 @@ class CheckTest {
         try {
             CheckReport report = Check.maxPool((x, window, stride) -> {
                 elsewhere.execute(() -> sleep(1000));
-                return LESSON_LIB.apply(x, window, stride);
+                return OWN_LOOP.apply(x, window, stride);
             });
             assertTrue(report.allPassed(), report.toString());
 
             CheckReport leaving = Check.maxPool((x, window, stride) -> {
                 new Thread(() -> sleep(1000)).start();
-                return LESSON_LIB.apply(x, window, stride);
+                return OWN_LOOP.apply(x, window, stride);
             });
             assertFalse(leaving.allPassed());
             assertTrue(leaving.toString().contains("thread(s) running"), leaving.toString());
@@ -65,6 +76,20 @@ class CheckTest {
     }
 
     @Test
+    void refusesAnAnswerThatCallsLessonLibAndNamesTheCall() {
+        CheckReport report = Check.maxPool((x, window, stride) ->
+                Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray());
+        assertEquals(0, report.score(), report.toString());
+        assertTrue(report.outcomes().stream().allMatch(outcome -> outcome.message()
+                .startsWith("write the loop yourself: answers may not call FeatureMap.of")), report.toString());
+        FeatureMap lesson = FeatureMap.of(new double[][] {{1, 3}, {4, 6}});
+        CheckReport pooled = Check.maxPool((x, window, stride) -> Pooling.maxPool(lesson, PoolSpec.of(2)).toArray());
+        assertTrue(pooled.outcomes().stream().allMatch(outcome -> outcome.message()
+                .startsWith("write the loop yourself: answers may not call PoolSpec.of")), pooled.toString());
+        assertEquals(6.0, Pooling.maxPool(lesson, PoolSpec.of(2)).get(0, 0, 0, 0), "outside an answer, lesson-lib computes");
+    }
+
+    @Test
     void showsExpectedAndActualMapsWithTheDifferingCellsMarked() {
         CheckReport report = Check.maxPool((x, window, stride) -> new double[][] {{6, 5}, {8, 7}});
         assertFalse(report.allPassed());
@@ -76,7 +101,7 @@ class CheckTest {
 
     @Test
     void namesTheLikelyMistakeRightUnderTheFailedCall() {
-        CheckReport report = Check.maxPool((x, window, stride) -> LESSON_LIB.apply(x, window, 1));
+        CheckReport report = Check.maxPool((x, window, stride) -> OWN_LOOP.apply(x, window, 1));
         String text = report.toString();
         assertTrue(text.contains("maxPool(lesson map, 2, 2) returned a 3x3 map but the answer is 2x2\n"
                 + "              Likely mistake: your output is what a stride of 1 gives: the window should move 2 cells "
@@ -85,11 +110,11 @@ class CheckTest {
 
     @Test
     void saysWhenAnAnswerIsNotWrittenYet() {
-        CheckReport report = Check.unchangedShifts(x -> {
-            throw new UnsupportedOperationException("unchanged-shifts: write your answer here");
+        CheckReport report = Check.aliasing(size -> {
+            throw new UnsupportedOperationException("aliasing: write your answer here");
         });
         assertEquals(0, report.score());
-        assertTrue(report.toString().contains("not answered yet (unchanged-shifts: write your answer here)"), report.toString());
+        assertTrue(report.toString().contains("not answered yet (aliasing: write your answer here)"), report.toString());
     }
 
     @Test
@@ -107,7 +132,7 @@ class CheckTest {
             for (int i = 1; i <= 10; i++) {
                 System.out.println("pooling a " + x.length + "x" + x[0].length + " map, line " + i);
             }
-            return LESSON_LIB.apply(x, window, stride);
+            return OWN_LOOP.apply(x, window, stride);
         });
         String text = report.toString();
         assertTrue(report.allPassed(), text);

@@ -59,6 +59,24 @@ class GradingTest {
     }
 
     @Test
+    void workedExamplesShowTheReasoningNotACallThatAnswers() throws IOException {
+        // Between an exercise's heading and its answer cell: words only, no code cell to print an answer.
+        JsonArray cells = JsonParser.parseString(Files.readString(Submissions.MASTER)).getAsJsonObject().getAsJsonArray("cells");
+        String section = null;
+        for (JsonElement element : cells) {
+            JsonObject cell = element.getAsJsonObject();
+            String source = Assign.source(cell);
+            if (cell.get("cell_type").getAsString().equals("markdown") && source.startsWith("## ")) {
+                section = source.lines().findFirst().orElseThrow();
+            } else if (cell.get("cell_type").getAsString().equals("code") && section != null) {
+                assertTrue(cell.getAsJsonObject("metadata").toString().contains("answer:"),
+                        section + ": a code cell before the answer cell:\n" + source);
+                section = null;
+            }
+        }
+    }
+
+    @Test
     void onlyAnswerCellsAreRun(@TempDir Path folder) throws IOException {
         // A check cell that would end the JVM changes nothing: only answer cells are compiled.
         JsonObject notebook = JsonParser.parseString(Files.readString(Submissions.MASTER)).getAsJsonObject();
@@ -81,45 +99,45 @@ class GradingTest {
 
         @Test
         void aCompileErrorCostsItsAnswerAndTheAnswersThatUseItAndSaysSo(@TempDir Path folder) throws IOException {
-            Path usesMaxPool = Submissions.withAnswer(folder, "uses-max-pool", "unchanged-shifts", """
-                    Set<Shift> unchangedShifts(double[][] x) {
-                        Set<Shift> unchanged = EnumSet.noneOf(Shift.class);
-                        for (Shift shift : Shift.values()) {
-                            double[][] moved = Images.shift(FeatureMap.of(x), shift.down(), shift.right()).toArray();
-                            if (Arrays.deepEquals(maxPool(moved, 2, 2), maxPool(x, 2, 2))) {
-                                unchanged.add(shift);
-                            }
+            Path usesOutputSize = Submissions.withAnswer(folder, "uses-output-size", "dense-weights", """
+                    long denseWeights(int size, int[] filters, int pool, int units) {
+                        int side = size;
+                        for (int filter : filters) {
+                            side = outputSize(outputSize(side, 3, 1, 0, false), pool, pool, 0, false);
                         }
-                        return unchanged;
+                        return (long) filters[filters.length - 1] * side * side * units + units;
                     }""");
-            Path notebook = Submissions.withAnswer(usesMaxPool, folder, "broken-max-pool", "max-pool", """
-                    double[][] maxPool(double[][] x, int window, int stride) {
-                        double[][] out = new double[(x.length - window) / stride + 1][(x[0].length - window) / stride + 1];
-                        return out
+            Path notebook = Submissions.withAnswer(usesOutputSize, folder, "broken-output-size", "output-size", """
+                    int outputSize(int input, int window, int stride, int padding, boolean ceilMode) {
+                        int steps = (input + 2 * padding - window) / stride;
+                        return steps + 1
                     }""");
-            Grade grade = Submissions.GRADER.grade(notebook, "broken-max-pool");
+            Grade grade = Submissions.GRADER.grade(notebook, "broken-output-size");
             String table = Reports.table(grade);
-            Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
-            Exercise shifts = Exercises.byId("unchanged-shifts").orElseThrow();
-            assertEquals(0, grade.score(maxPool) + grade.score(shifts), table);
-            assertEquals(grade.maxScore() - grade.maxScore(maxPool) - grade.maxScore(shifts), grade.score(), table);
-            assertTrue(grade.outcomes(maxPool).get(0).message().startsWith("does not compile: cell 10, line 3: ';' expected"),
-                    grade.outcomes(maxPool).get(0).message());
-            assertTrue(grade.outcomes(shifts).get(0).message().startsWith("does not compile: it uses maxPool from your "
-                    + "answer to max-pool, which does not compile (cell 10, line 3: ';' expected)"),
-                    grade.outcomes(shifts).get(0).message());
+            Exercise outputSize = Exercises.byId("output-size").orElseThrow();
+            Exercise dense = Exercises.byId("dense-weights").orElseThrow();
+            assertEquals(0, grade.score(outputSize) + grade.score(dense), table);
+            assertEquals(grade.maxScore() - grade.maxScore(outputSize) - grade.maxScore(dense), grade.score(), table);
+            int cell = answerCell("output-size");
+            assertTrue(grade.outcomes(outputSize).get(0).message().startsWith("does not compile: cell " + cell + ", line 3: ';' expected"),
+                    grade.outcomes(outputSize).get(0).message());
+            assertTrue(grade.outcomes(dense).get(0).message().startsWith("does not compile: it uses outputSize from your "
+                    + "answer to output-size, which does not compile (cell " + cell + ", line 3: ';' expected)"),
+                    grade.outcomes(dense).get(0).message());
         }
 
         @Test
         void aBrokenHelperNothingCallsCostsNothing(@TempDir Path folder) throws IOException {
             // The kernel rejects only the broken snippet; the answer's own method still works, and so it grades.
-            Path notebook = Submissions.withAnswer(folder, "half-written", "avg-as-conv", """
-                    double[][] averagingFilter(int window) {
-                        double[][] filter = new double[window][window];
-                        for (double[] row : filter) {
-                            Arrays.fill(row, 1.0 / (window * window));
+            Path notebook = Submissions.withAnswer(folder, "half-written", "receptive-field", """
+                    int receptiveField(int[] windows, int[] strides) {
+                        int field = 1;
+                        int step = 1;
+                        for (int i = 0; i < windows.length; i++) {
+                            field += (windows[i] - 1) * step;
+                            step *= strides[i];
                         }
-                        return filter;
+                        return field;
                     }
 
                     double[][] notFinishedYet(int window) {
@@ -130,27 +148,28 @@ class GradingTest {
 
         @Test
         void topLevelStatementsAreLeftOutNeverRunAndNamedInOneLine(@TempDir Path folder) throws IOException {
-            Path notebook = Submissions.withAnswer(folder, "statements", "global-avg-pool", """
-                    double[] globalAvgPool(double[][][] x) {
-                        double[] means = new double[x.length];
-                        for (int c = 0; c < x.length; c++) {
-                            means[c] = Arrays.stream(x[c]).flatMapToDouble(Arrays::stream).average().orElse(0);
+            Path notebook = Submissions.withAnswer(folder, "statements", "receptive-field", """
+                    int receptiveField(int[] windows, int[] strides) {
+                        int cells = 1;
+                        for (int i = windows.length - 1; i >= 0; i--) {
+                            cells = (cells - 1) * strides[i] + windows[i];
                         }
-                        return means;
+                        return cells;
                     }
-                    double[][][] tiny = {{{1, 2}, {3, 4}}};
-                    System.out.println(Arrays.toString(globalAvgPool(tiny)));
+                    int[] tiny = {3, 2};
+                    System.out.println(receptiveField(tiny, new int[] {1, 2}));
                     System.exit(1);
-                    globalAvgPool(tiny)""");
+                    receptiveField(tiny, tiny)""");
             Grade grade = Submissions.GRADER.grade(notebook, "statements");
             assertEquals(100, grade.score(), () -> Reports.table(grade));
+            int cell = answerCell("receptive-field");
             assertEquals("Left out, not graded and not run (only declarations count in an answer cell): "
-                    + "cell 14, line 8 \"tiny\", a variable no graded method uses; "
-                    + "cell 14, line 9 \"System.out.println(Arrays.toString(gl...\"; cell 14, line 10 \"System.exit(1);\"; "
-                    + "cell 14, line 11 \"globalAvgPool(tiny)\"",
-                    grade.leftOut().get("global-avg-pool"));
-            assertTrue(Reports.feedback(grade).contains("> " + grade.leftOut().get("global-avg-pool")));
-            assertTrue(Reports.resultsJson(grade).contains("global-avg-pool: Left out, not graded and not run"));
+                    + "cell " + cell + ", line 8 \"tiny\", a variable no graded method uses; "
+                    + "cell " + cell + ", line 9 \"System.out.println(receptiveField(tin...\"; cell " + cell
+                    + ", line 10 \"System.exit(1);\"; cell " + cell + ", line 11 \"receptiveField(tiny, tiny)\"",
+                    grade.leftOut().get("receptive-field"));
+            assertTrue(Reports.feedback(grade).contains("> " + Reports.escaped(grade.leftOut().get("receptive-field"))));
+            assertTrue(Reports.resultsJson(grade).contains("receptive-field: Left out, not graded and not run"));
         }
     }
 
@@ -167,7 +186,16 @@ class GradingTest {
                         for (int i = 0; i < 400_000; i++) {
                             System.out.println("still looking for the maximum, step " + i);
                         }
-                        return Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
+                        double[][] out = new double[(x.length - window) / stride + 1][(x[0].length - window) / stride + 1];
+                        for (int r = 0; r < out.length; r++) {
+                            for (int c = 0; c < out[0].length; c++) {
+                                out[r][c] = Double.NEGATIVE_INFINITY;
+                                for (int i = 0; i < window * window; i++) {
+                                    out[r][c] = Math.max(out[r][c], x[r * stride + i / window][c * stride + i % window]);
+                                }
+                            }
+                        }
+                        return out;
                     }""");
             Grade grade = Submissions.GRADER.grade(notebook, "chatty");
             Exercise maxPool = Exercises.byId("max-pool").orElseThrow();
@@ -180,8 +208,8 @@ class GradingTest {
 
             String note = Reports.notes(grade, maxPool).get(0);
             assertTrue(note.matches("Your code printed \\d+\\.\\d MB while these tests ran; 6 tests printed more than the 4.0 KB.*"), note);
-            assertTrue(Reports.feedback(grade).contains("> " + note));
-            assertTrue(Reports.feedback(grade).contains("  Your code printed:\n\n  ```\n  maxPool called on a 4x4 map\n"));
+            assertTrue(Reports.feedback(grade).contains("> " + Reports.escaped(note)));
+            assertTrue(Reports.feedback(grade).contains("  Your code printed:\n\n  ```text\n  maxPool called on a 4x4 map\n"));
             assertTrue(Reports.table(grade).contains("max-pool: " + note));
             JsonObject results = JsonParser.parseString(Reports.resultsJson(grade)).getAsJsonObject();
             assertTrue(results.get("output").getAsString().contains(note));
@@ -254,5 +282,10 @@ class GradingTest {
             assertEquals(1, err.toString().strip().lines().count(), err.toString());
             assertTrue(err.toString().contains("not a Jupyter notebook"));
         }
+    }
+
+    /** The number of the master's answer cell for an exercise, as the grader counts cells (from 1). */
+    static int answerCell(String exerciseId) {
+        return NotebookSubmission.read(Submissions.MASTER).answers(exerciseId).get(0).cellNumber();
     }
 }

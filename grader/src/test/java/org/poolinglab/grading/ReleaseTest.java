@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.poolinglab.grading.tests.Mistake;
@@ -79,7 +80,32 @@ class ReleaseTest {
             assertEquals(!isHidden, kept.contains("\"" + words + "\""), mistake + ": " + words);
         }
         assertTrue(hidden > 0);
-        assertFalse(Arrays.stream(Mistake.values()).filter(m -> m.exercise().equals("choose-pooling"))
-                .anyMatch(m -> kept.contains(m.name() + "(")), "choose-pooling's mistakes would give its hidden answers away");
+        assertFalse(kept.contains(Mistake.WINDOWS_DEPEND_ON_THE_SIZE.name() + "("),
+                "the words of the mistake only the hidden ANY_SIZE task shows would give its answer away");
+    }
+
+    @Test
+    void theKitsMistakeClassesKeepTheirMethodsButNoneOfTheirCode() throws IOException {
+        Path tests = Path.of("src/main/java/org/poolinglab/grading/tests");
+        List<Path> mistakes;
+        try (java.util.stream.Stream<Path> files = Files.list(tests)) {
+            mistakes = files.filter(file -> file.getFileName().toString().endsWith("Mistakes.java")).sorted().toList();
+        }
+        assertTrue(mistakes.size() >= 7, "the value exercises' mistake classes: " + mistakes);
+        for (Path file : mistakes) {
+            String source = Files.readString(file);
+            String stub = Release.mistakesAsData(source);
+            for (String code : List.of("for (", "Pooling.", "PoolSpec", "Variant.of", "Math.")) {
+                assertFalse(stub.contains(code), file + "'s stub holds " + code + ":\n" + stub);
+            }
+            java.util.regex.Matcher method = java.util.regex.Pattern.compile("\\n    static (List<Variant<[^>]+>>) (\\w+)\\(([^)]*)\\)")
+                    .matcher(source);
+            assertTrue(method.find(), file + " has a variants method");
+            do {
+                assertTrue(stub.contains("static " + method.group(1) + " " + method.group(2) + "("
+                        + method.group(3).replaceAll("\\s+", " ") + ") {\n"
+                        + "        return List.of();"), file + "'s stub keeps " + method.group(2) + ":\n" + stub);
+            } while (method.find());
+        }
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ./lab gradescope}'s zip, run as Gradescope runs it: unpacked into {@code source/} of a folder
@@ -70,7 +72,8 @@ class GradescopeAutograderTest {
         assertTrue(Files.isExecutable(autograder.resolve("source/setup.sh")), "setup.sh is executable");
         assertTrue(Files.isExecutable(autograder.resolve("run_autograder")), "run_autograder is executable");
         String setup = Files.readString(autograder.resolve("source/setup.sh"));
-        assertTrue(setup.contains("apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless"), setup);
+        assertTrue(setup.contains("missing+=(openjdk-17-jdk-headless)") && setup.contains("missing+=(bubblewrap)")
+                && setup.contains("apt-get install -y -qq --no-install-recommends \"${missing[@]}\""), setup);
         for (String script : List.of(setup, Files.readString(autograder.resolve("run_autograder")))) {
             String commands = String.join("\n", script.lines().filter(line -> !line.strip().startsWith("#")).toList());
             for (String network : List.of("github", "pypi", "pip ", "curl", "wget", "mvn", "git ")) {
@@ -145,6 +148,57 @@ class GradescopeAutograderTest {
         } finally {
             Files.writeString(set, pinned);
         }
+    }
+
+    @ParameterizedTest(name = "it also kills what it sees: {0}")
+    @ValueSource(booleans = {false, true})
+    void anAnswerThatForgesItsResultsOrKillsTheGraderGetsOnlyWhatItDeserves(boolean kills) throws Exception {
+        // Every answer of the student version is unanswered; max-pool's is right, and it also writes a
+        // results.json with 1000 points where Gradescope keeps it, prints results, and may kill all it sees
+        // (in its sandbox, only the sandbox's own first process, which a signal from inside cannot end).
+        Path forging = work.resolve("forging.ipynb");
+        Files.writeString(forging, withAnswer(Files.readString(STUDENT), "answer:max-pool", """
+                double[][] maxPool(double[][] x, int window, int stride) {
+                    String forged = "{\\"score\\": 1000, \\"output\\": \\"forged\\", \\"tests\\": []}";
+                    for (String path : new String[] {"%1$s/results/results.json", "/autograder/results/results.json"}) {
+                        try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of(path), forged);
+                        } catch (Exception e) {
+                            System.out.println("could not write " + path + ": " + e);
+                        }
+                    }
+                    System.out.println(forged);
+                    if (%2$s) {
+                        ProcessHandle.allProcesses().filter(p -> !p.equals(ProcessHandle.current())).forEach(ProcessHandle::destroyForcibly);
+                    }
+                    double[][] out = new double[(x.length - window) / stride + 1][(x[0].length - window) / stride + 1];
+                    for (int r = 0; r < out.length; r++) {
+                        for (int c = 0; c < out[0].length; c++) {
+                            out[r][c] = Double.NEGATIVE_INFINITY;
+                            for (int i = 0; i < window * window; i++) {
+                                out[r][c] = Math.max(out[r][c], x[r * stride + i / window][c * stride + i %% window]);
+                            }
+                        }
+                    }
+                    return out;
+                }""".formatted(autograder, kills)));
+        JsonObject results = grade(Map.of("pooling-exercises.ipynb", forging));
+        assertTrue(results.get("output").getAsString().contains("Your code ran contained:"), results.get("output").getAsString());
+        int maxPoolPoints = results.getAsJsonArray("tests").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(test -> test.get("name").getAsString().startsWith("max-pool: "))
+                .mapToInt(test -> test.get("max_score").getAsInt()).sum();
+        assertEquals(maxPoolPoints, results.get("score").getAsInt(), "only the honest max-pool answer's points: " + results);
+        assertFalse(results.toString().contains("\"forged\""), results.toString());
+    }
+
+    private static String withAnswer(String notebook, String tag, String answer) {
+        JsonObject json = JsonParser.parseString(notebook).getAsJsonObject();
+        for (JsonElement cell : json.getAsJsonArray("cells")) {
+            if (cell.getAsJsonObject().getAsJsonObject("metadata").toString().contains("\"" + tag + "\"")) {
+                cell.getAsJsonObject().addProperty("source", answer);
+            }
+        }
+        return json.toString();
     }
 
     /** A submission with {@code files} (name in the submission to file), graded as Gradescope grades it. */

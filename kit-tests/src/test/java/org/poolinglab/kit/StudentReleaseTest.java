@@ -49,8 +49,9 @@ import org.poolinglab.grading.GradedTest;
 /**
  * {@code ./lab release}'s kit, as a student gets it: its {@code ./lab run} run (which builds the kit's
  * own jar from the kit's sources), every check cell of its exercise notebook run on the Java kernel, its
- * {@code ./lab notebook} started; and the kit searched, file by file and inside every jar, for the
- * master's answers and the hidden tests.
+ * {@code ./lab notebook} started; a notebook of wrong answers checked in the kit and in the instructor's
+ * kit, which must give the same hints; and the kit searched, file by file and inside every jar, for the
+ * master's answers, any three lines of them in a row, and the hidden tests.
  */
 @DisplayName("The student release")
 class StudentReleaseTest {
@@ -63,6 +64,8 @@ class StudentReleaseTest {
     private static String lesson;
     private static Kit.Ran ran;
     private static Kit.Ran checked;
+    private static Kit.Ran wrongInTheKit;
+    private static Kit.Ran wrongInTheInstructorsKit;
 
     /**
      * Releases the kit, then in it: {@code ./lab run} on its first lesson notebook (which sets up the
@@ -82,6 +85,65 @@ class StudentReleaseTest {
         String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
         checked = Kit.run(List.of(python, "scripts/notebooks.py", "execute", "--out", "build/checked",
                 "exercises/pooling-exercises.ipynb"), kit, Map.of("JUPYTER_PATH", kit.resolve(".jupyter").toString()), 10);
+        // The same notebook of wrong answers, once next to the kit's jar and once next to the instructor's
+        // (each in a folder of its own, outside the kit, which the other tests search).
+        String wrong = withWrongAnswers(Files.readString(MASTER));
+        wrongInTheKit = checkWrongAnswers(wrong, work.resolve("students"), kit.resolve("notebook-jar/target/pooling-lab.jar"),
+                kit, python);
+        wrongInTheInstructorsKit = checkWrongAnswers(wrong, work.resolve("instructors"), Kit.JAR, Kit.ROOT, python);
+    }
+
+    /** Runs the notebook {@code wrong} next to {@code jar}, with the kernel and scripts of the kit in {@code kitFolder}. */
+    private static Kit.Ran checkWrongAnswers(String wrong, Path folder, Path jar, Path kitFolder, String python) throws Exception {
+        Files.createDirectories(folder.resolve("exercises"));
+        Files.createDirectories(folder.resolve("notebook-jar/target"));
+        Files.createSymbolicLink(folder.resolve("notebook-jar/target/pooling-lab.jar"), jar);
+        Files.writeString(folder.resolve("exercises/wrong.ipynb"), wrong);
+        return Kit.run(List.of(python, kitFolder.resolve("scripts/notebooks.py").toString(), "execute", "--out",
+                folder.resolve("checked").toString(), folder.resolve("exercises/wrong.ipynb").toString()), kitFolder,
+                Map.of("JUPYTER_PATH", kitFolder.resolve(".jupyter").toString()), 10);
+    }
+
+    /** The master with the first wrong answer of the grader's answer bank in each exercise's answer cell. */
+    private static String withWrongAnswers(String master) throws IOException {
+        JsonObject notebook = JsonParser.parseString(master).getAsJsonObject();
+        Path bank = Kit.ROOT.resolve("grader/src/test/resources/answer-bank/wrong");
+        for (JsonElement element : notebook.getAsJsonArray("cells")) {
+            JsonObject cell = element.getAsJsonObject();
+            Matcher tag = Pattern.compile("\"answer:([a-z0-9-]+)\"").matcher(cell.getAsJsonObject("metadata").toString());
+            if (tag.find() && Files.isDirectory(bank.resolve(tag.group(1)))) {
+                try (Stream<Path> wrong = Files.list(bank.resolve(tag.group(1)))) {
+                    cell.addProperty("source", Files.readString(wrong.sorted().findFirst().orElseThrow()));
+                }
+            }
+        }
+        return notebook.toString();
+    }
+
+    @Test
+    void itsChecksGiveTheSameHintsAsTheInstructorsKit() throws IOException {
+        assertEquals(0, wrongInTheKit.status(), wrongInTheKit.output());
+        assertEquals(0, wrongInTheInstructorsKit.status(), wrongInTheInstructorsKit.output());
+        Map<String, String> inTheKit = checkReports(work.resolve("students/checked/wrong.ipynb"));
+        Map<String, String> inTheInstructorsKit = checkReports(work.resolve("instructors/checked/wrong.ipynb"));
+        assertEquals(Exercises.ALL.size(), inTheKit.size());
+        assertEquals(inTheInstructorsKit, inTheKit, "a check cell reports otherwise in the student kit");
+        long hints = inTheKit.values().stream().filter(report -> report.contains("Likely mistake: ")).count();
+        assertTrue(hints >= 7, "the wrong answers get their hints in the student kit too (" + hints + " check cells):\n"
+                + String.join("\n", inTheKit.values()));
+    }
+
+    /** Each check cell's report, by its tag. */
+    private static Map<String, String> checkReports(Path executed) throws IOException {
+        Map<String, String> reports = new LinkedHashMap<>();
+        for (JsonElement element : JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells")) {
+            JsonObject cell = element.getAsJsonObject();
+            Matcher tag = Pattern.compile("\"(check:[a-z0-9-]+)\"").matcher(cell.getAsJsonObject("metadata").toString());
+            if (tag.find()) {
+                reports.put(tag.group(1), cell.getAsJsonArray("outputs").toString());
+            }
+        }
+        return reports;
     }
 
     @Test
@@ -152,6 +214,32 @@ class StudentReleaseTest {
             String normalised = normalise(text.getValue());
             for (String answer : answers) {
                 assertFalse(normalised.contains(answer), text.getKey() + " holds an answer of the master: " + answer);
+            }
+        }
+    }
+
+    @Test
+    void holdsNoThreeLinesInARowOfAnAnswerOfTheMaster() throws IOException {
+        assertEquals(0, ran.status(), "the kit's jar is built first:\n" + ran.output());
+        List<String> runs = new ArrayList<>();
+        for (String answer : answerRegionLines()) {
+            List<String> lines = answer.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("//")).toList();
+            for (int i = 0; i + 3 <= lines.size(); i++) {
+                List<String> run = lines.subList(i, i + 3);
+                if (String.join("", run).replaceAll("[{}()\\s;]", "").length() >= 30) {
+                    runs.add(String.join("\n", run));
+                }
+            }
+        }
+        assertTrue(runs.size() > 20, "runs to search for: " + runs.size());
+        for (Map.Entry<String, String> text : texts(kit).entrySet()) {
+            if (text.getKey().endsWith(".class")) {
+                continue;
+            }
+            String lines = String.join("\n", text.getValue().lines().map(String::strip).filter(line -> !line.isEmpty()
+                    && !line.startsWith("//")).toList());
+            for (String run : runs) {
+                assertFalse(lines.contains(run), text.getKey() + " holds three lines of a master's answer:\n" + run);
             }
         }
     }
@@ -241,6 +329,18 @@ class StudentReleaseTest {
                 jupyter.destroyForcibly();
             }
         }
+    }
+
+    /** The master's answers as written, line by line: the text between each {@code // BEGIN SOLUTION} and {@code // END SOLUTION}. */
+    private static List<String> answerRegionLines() throws IOException {
+        List<String> regions = new ArrayList<>();
+        for (String source : cellSources(Files.readString(MASTER))) {
+            Matcher region = Pattern.compile("// BEGIN SOLUTION\\n(.*?)// END SOLUTION", Pattern.DOTALL).matcher(source);
+            while (region.find()) {
+                regions.add(region.group(1));
+            }
+        }
+        return regions;
     }
 
     /** The master's answers: the text between each {@code // BEGIN SOLUTION} and {@code // END SOLUTION}. */

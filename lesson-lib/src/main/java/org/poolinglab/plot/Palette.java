@@ -7,19 +7,26 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The colours, fonts and drawing set-up every picture shares, so they look like one family. */
 final class Palette {
 
-    /** Heat-map colours from low to high: light yellow, orange, red (readable under black numbers). */
+    /**
+     * Heat-map colours from low to high: light yellow, orange, red-orange. Each step is darker than the one
+     * before, also in grey and as protanopia, deuteranopia and tritanopia see it (PaletteTest), and the
+     * darkest still has 4.5:1 contrast with the numbers written on it in {@link #TEXT}.
+     */
     static final Color[] HEAT = {
-            new Color(0xFFFFCC), new Color(0xFED976), new Color(0xFD8D3C), new Color(0xE31A1C)};
+            new Color(0xFFFFCC), new Color(0xFED976), new Color(0xFEB24C), new Color(0xF55A28)};
     /** Line and bar colours, light enough for dark labels on top. */
     static final Color[] SERIES = {
             new Color(0x6BAED6), new Color(0xFDAE61), new Color(0x74C476), new Color(0xE78AC3), new Color(0xBCBDDC)};
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x222222);
-    static final Color MUTED_TEXT = new Color(0x888888);
+    /** Captions, axis numbers, padding: quieter than {@link #TEXT}, still 4.5:1 on white and on padding. */
+    static final Color MUTED_TEXT = new Color(0x616161);
     static final Color GRID = new Color(0xBBBBBB);
     static final Color CELL = new Color(0xF4F4F4);
     static final Color PADDING = new Color(0xE2E2E2);
@@ -27,6 +34,23 @@ final class Palette {
     static final Color CHOSEN = new Color(0xFDAE61);
     static final Color AVERAGED = new Color(0xFEE0B6);
     static final Color DONE = new Color(0xDCEBFA);
+    /** The ring around the cells that make a window's value: a shape, so they differ by more than colour. */
+    static final Color RING = new Color(0x222222);
+    /**
+     * Each line series' marker and dash, by series number, with its colour: lines differ in shape as well as
+     * in colour, so they can be told apart in grey or by colour-blind eyes.
+     */
+    static final Marker[] SERIES_MARKERS = {
+            SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN};
+    /** Dash patterns in pixels at normal size (dash, gap, ...), null for a solid line. */
+    static final float[][] SERIES_DASHES = {null, {10, 6}, {1, 6}, {12, 5, 1, 5}, {4, 3}};
+
+    /**
+     * Lines and markers need at least this contrast with the white background (WCAG 2.1's 1.4.11: a graphic
+     * one needs to understand the picture must be as visible as that).
+     */
+    static final double LINE_CONTRAST = 3;
 
     /** Pictures are drawn at most this wide and this high, so that a slide shows them readably. */
     static final int SLIDE_WIDTH = 1300;
@@ -44,6 +68,42 @@ final class Palette {
 
     static void scale(double factor) {
         scale = factor;
+    }
+
+    /**
+     * {@code colour} as lines and markers draw it: the same hue, darkened until it has {@value #LINE_CONTRAST}:1
+     * contrast with the white background. The light {@link #SERIES} colours suit bars with dark labels on top,
+     * but a thin line in them is hard to see.
+     */
+    static Color line(Color colour) {
+        Color line = colour;
+        while (contrast(line, BACKGROUND) < LINE_CONTRAST) {
+            line = new Color(line.getRed() * 15 / 16, line.getGreen() * 15 / 16, line.getBlue() * 15 / 16);
+        }
+        return line;
+    }
+
+    /** The contrast ratio of two colours as WCAG defines it, from 1 (the same) to 21 (black on white). */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    /** The relative luminance of a colour, from 0 (black) to 1 (white), as WCAG defines it. */
+    static double luminance(Color colour) {
+        double[] linear = linearRgb(colour);
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+    }
+
+    /** A colour's red, green and blue as light intensities from 0 to 1 (sRGB's gamma undone). */
+    static double[] linearRgb(Color colour) {
+        double[] channels = {colour.getRed(), colour.getGreen(), colour.getBlue()};
+        for (int i = 0; i < 3; i++) {
+            double c = channels[i] / 255;
+            channels[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return channels;
     }
 
     /** A length of {@code pixels} at normal size, at the current scale. */

@@ -9,12 +9,15 @@ import org.poolinglab.FeatureMap;
 
 /**
  * Grey-scale pictures in a row under a title, each enlarged to about 112 pixels and captioned
- * with a few lines of text; a picture can be marked (a red frame and a red last line), e.g. a wrong
- * prediction. Drawn with Java2D: these are photographs, not plots of values.
+ * with a few lines of text; a picture can be marked (a red frame and a red last line ending in a cross, so
+ * that not only its colour says so), e.g. a wrong prediction. Drawn with Java2D: these are photographs, not
+ * plots of values.
  */
 final class Pictures {
 
     static final Color MARK = new Color(0xC62828);
+    /** Ends the last line of a marked picture: a shape, seen also where red is not. */
+    static final String CROSS = " \u2717";
 
     private Pictures() {
     }
@@ -59,10 +62,20 @@ final class Pictures {
         /** As wide as the enlarged picture with its frame, or the widest line, whichever is wider. */
         int width() {
             int widest = pictureWidth() + 2 * frame();
-            for (String line : lines) {
+            for (String line : shownLines()) {
                 widest = Math.max(widest, Palette.width(line, Palette.label()));
             }
             return widest;
+        }
+
+        /** The lines as drawn: a marked picture's last line ends in {@link #CROSS}. */
+        List<String> shownLines() {
+            if (!marked) {
+                return lines;
+            }
+            List<String> shown = new ArrayList<>(lines);
+            shown.set(shown.size() - 1, shown.get(shown.size() - 1) + CROSS);
+            return shown;
         }
     }
 
@@ -151,9 +164,10 @@ final class Pictures {
         }
         int baseline = top + tile.pictureHeight() + frame() + lineHeight() - Palette.px(4);
         g.setFont(Palette.label());
-        for (int i = 0; i < tile.lines().size(); i++) {
-            g.setColor(tile.marked() && i == tile.lines().size() - 1 ? MARK : Palette.TEXT);
-            Palette.centred(g, tile.lines().get(i), x + tile.width() / 2, baseline + i * lineHeight());
+        List<String> lines = tile.shownLines();
+        for (int i = 0; i < lines.size(); i++) {
+            g.setColor(tile.marked() && i == lines.size() - 1 ? MARK : Palette.TEXT);
+            Palette.centred(g, lines.get(i), x + tile.width() / 2, baseline + i * lineHeight());
         }
     }
 

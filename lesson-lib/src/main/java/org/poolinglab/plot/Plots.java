@@ -1,5 +1,7 @@
 package org.poolinglab.plot;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,7 +23,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
@@ -82,12 +83,12 @@ public final class Plots {
      * cell, darker for larger values, with the values written in the cells when they are large enough to
      * hold them.
      */
-    public static BufferedImage heatmap(FeatureMap map, String title) {
+    public static DescribedImage heatmap(FeatureMap map, String title) {
         return sideBySide(List.of(title), List.of(singlePlane("map", map)));
     }
 
     /** A heat map whose colour scale runs from {@code min} to {@code max}, to compare several maps fairly. */
-    public static BufferedImage heatmap(FeatureMap map, String title, double min, double max) {
+    public static DescribedImage heatmap(FeatureMap map, String title, double min, double max) {
         return sideBySide(List.of(title), List.of(singlePlane("map", map)), min, max);
     }
 
@@ -98,7 +99,7 @@ public final class Plots {
      * Plots.sideBySide(List.of("input", "max"), List.of(x, Pooling.maxPool(x, PoolSpec.of(2))))
      * }</pre>
      */
-    public static BufferedImage sideBySide(List<String> titles, List<FeatureMap> maps) {
+    public static DescribedImage sideBySide(List<String> titles, List<FeatureMap> maps) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (FeatureMap map : checkedPlanes(titles, maps)) {
@@ -110,15 +111,16 @@ public final class Plots {
     }
 
     /** {@link #sideBySide(List, List)} with the colour scale running from {@code min} to {@code max}. */
-    public static BufferedImage sideBySide(List<String> titles, List<FeatureMap> maps, double min, double max) {
-        return HeatMaps.draw(HeatMaps.layout(titles, checkedPlanes(titles, maps)), min, max);
+    public static DescribedImage sideBySide(List<String> titles, List<FeatureMap> maps, double min, double max) {
+        return new DescribedImage(HeatMaps.draw(HeatMaps.layout(titles, checkedPlanes(titles, maps)), min, max),
+                Descriptions.heatMaps(titles, maps, min, max));
     }
 
     /**
      * Every channel of batch entry 0 side by side, on one colour scale and with one cell size, each titled
      * with its channel number and, when given, its name: "channel 0: vertical edges".
      */
-    public static BufferedImage channels(FeatureMap map, String... channelNames) {
+    public static DescribedImage channels(FeatureMap map, String... channelNames) {
         if (map == null) {
             throw new NullPointerException("map must not be null");
         }
@@ -147,11 +149,14 @@ public final class Plots {
      * The input and its pooled output side by side, with one cell size and one colour scale, the pooling
      * written in the title, e.g. "2x2 max pooling, stride 2: 4x4 -> 2x2".
      */
-    public static BufferedImage beforeAfter(FeatureMap input, PoolSpec spec, PoolType type) {
+    public static DescribedImage beforeAfter(FeatureMap input, PoolSpec spec, PoolType type) {
         FeatureMap plane = singlePlane("input", input);
         FeatureMap output = type.apply(plane, spec);
-        return titled(spec.describe(type) + ": " + plane.size() + " \u2192 " + output.size(),
-                sideBySide(List.of("input", "output"), List.of(plane, output)));
+        DescribedImage maps = sideBySide(List.of("input", "output"), List.of(plane, output));
+        String title = spec.describe(type) + ": " + plane.size() + " \u2192 " + output.size();
+        return new DescribedImage(titled(title, maps),
+                Descriptions.beforeAfter(spec.describe(type) + ": " + plane.size() + " to " + output.size(),
+                        maps.description()));
     }
 
     /**
@@ -180,7 +185,7 @@ public final class Plots {
      * @param file a path ending in {@code .gif}; an existing GIF there is replaced, any other file is not
      * @return the file written
      */
-    public static Path saveGif(List<BufferedImage> frames, Path file, int millisPerFrame) throws IOException {
+    public static Path saveGif(List<? extends BufferedImage> frames, Path file, int millisPerFrame) throws IOException {
         require(frames != null && !frames.isEmpty(), "frames must not be empty");
         require(millisPerFrame >= 10, "millisPerFrame must be >= 10 but was " + millisPerFrame);
         String name = file.getFileName().toString();
@@ -189,7 +194,7 @@ public final class Plots {
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        GifEncoder.saveGif(absolute.toString(), frames, 0, millisPerFrame);
+        GifEncoder.saveGif(absolute.toString(), List.copyOf(frames), 0, millisPerFrame);
         return absolute;
     }
 
@@ -203,8 +208,10 @@ public final class Plots {
      * @param images   {@code N x 1 x H x W}, one picture per batch entry
      * @param captions one caption per picture
      */
-    public static BufferedImage pictures(String title, FeatureMap images, List<String> captions) {
-        return Palette.fitSlide(Pictures.draw(title, Pictures.tiles(images, captions, null)));
+    public static DescribedImage pictures(String title, FeatureMap images, List<String> captions) {
+        List<Pictures.Tile> tiles = Pictures.tiles(images, captions, null);
+        return new DescribedImage(Palette.fitSlide(Pictures.draw(title, tiles)),
+                Descriptions.pictures(title, tiles, ", captioned"));
     }
 
     /**
@@ -215,13 +222,15 @@ public final class Plots {
      * @param predicted  the class the classifier chose for each picture, e.g. {@code model.predict(images)}
      * @param classNames the name of each class number
      */
-    public static BufferedImage predictions(String title, FeatureMap images, int[] labels, int[] predicted,
-                                            List<String> classNames) {
-        return Palette.fitSlide(Pictures.draw(title, Pictures.predictions(images, labels, predicted, classNames)));
+    public static DescribedImage predictions(String title, FeatureMap images, int[] labels, int[] predicted,
+                                             List<String> classNames) {
+        List<Pictures.Tile> tiles = Pictures.predictions(images, labels, predicted, classNames);
+        return new DescribedImage(Palette.fitSlide(Pictures.draw(title, tiles)),
+                Descriptions.pictures(title, tiles, ", each with its true and its predicted class"));
     }
 
     /** Images next to each other, top-aligned, with a small gap; shrunk as a whole where that would not fit a slide. */
-    public static BufferedImage row(BufferedImage... images) {
+    public static DescribedImage row(BufferedImage... images) {
         require(images != null && images.length > 0, "images must not be empty");
         int gap = Palette.px(12);
         int width = Arrays.stream(images).mapToInt(BufferedImage::getWidth).sum() + gap * (images.length - 1);
@@ -237,14 +246,14 @@ public final class Plots {
         } finally {
             g.dispose();
         }
-        return Palette.fitSlide(result);
+        return new DescribedImage(Palette.fitSlide(result), Descriptions.combined("side by side", List.of(images)));
     }
 
     /**
      * Images in rows of {@code columns}, each cell as large as the largest image; shrunk as a whole where
      * that would not fit a slide.
      */
-    public static BufferedImage grid(List<BufferedImage> images, int columns) {
+    public static DescribedImage grid(List<? extends BufferedImage> images, int columns) {
         require(images != null && !images.isEmpty(), "images must not be empty");
         require(columns >= 1, "columns must be >= 1 but was " + columns);
         int gap = Palette.px(12);
@@ -262,7 +271,8 @@ public final class Plots {
         } finally {
             g.dispose();
         }
-        return Palette.fitSlide(result);
+        String arrangement = cols == 1 ? "one under another" : "in rows of " + cols + ", left to right";
+        return new DescribedImage(Palette.fitSlide(result), Descriptions.combined(arrangement, images));
     }
 
     /**
@@ -270,16 +280,17 @@ public final class Plots {
      * one. Series keep the order of a {@link LinkedHashMap} (or a sorted map); other maps are shown in
      * alphabetical order.
      */
-    public static BufferedImage lines(String title, String xTitle, String yTitle, double[] x,
-                                      Map<String, double[]> series) {
+    public static DescribedImage lines(String title, String xTitle, String yTitle, double[] x,
+                                       Map<String, double[]> series) {
         XYChart chart = lineChart(title, xTitle, yTitle, x, series);
-        return render(chart);
+        return new DescribedImage(render(chart), Descriptions.lines(title, xTitle, yTitle, x, ordered(series)));
     }
 
     /** A bar chart: one group of bars per category, one bar per series. Legend and series order as in {@link #lines}. */
-    public static BufferedImage bars(String title, String yTitle, List<String> categories,
-                                     Map<String, double[]> series) {
-        return render(barChart(title, yTitle, categories, series));
+    public static DescribedImage bars(String title, String yTitle, List<String> categories,
+                                      Map<String, double[]> series) {
+        CategoryChart chart = barChart(title, yTitle, categories, series);
+        return new DescribedImage(render(chart), Descriptions.bars(title, yTitle, categories, ordered(series)));
     }
 
     static XYChart lineChart(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
@@ -287,12 +298,18 @@ public final class Plots {
         XYChart chart = new XYChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
-        chart.getStyler().setMarkerSize(Palette.px(7));
+        chart.getStyler().setSeriesColors(Arrays.stream(Palette.SERIES).map(Palette::line).toArray(Color[]::new));
+        chart.getStyler().setMarkerSize(Palette.px(8));
+        int number = 0;
         for (Map.Entry<String, double[]> entry : ordered(series).entrySet()) {
             require(entry.getValue().length == x.length, "series '" + entry.getKey() + "' must have " + x.length
                     + " values (one per x) but has " + entry.getValue().length);
-            chart.addSeries(entry.getKey(), x, entry.getValue()).setMarker(SeriesMarkers.CIRCLE)
-                    .setLineWidth(LINE_WIDTH * (float) Palette.scale());
+            float[] dashes = scaled(Palette.SERIES_DASHES[number % Palette.SERIES_DASHES.length]);
+            chart.addSeries(entry.getKey(), x, entry.getValue())
+                    .setMarker(Palette.SERIES_MARKERS[number % Palette.SERIES_MARKERS.length])
+                    .setLineStyle(new BasicStroke(LINE_WIDTH * (float) Palette.scale(), BasicStroke.CAP_ROUND,
+                            BasicStroke.JOIN_ROUND, 10, dashes, 0));
+            number++;
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
@@ -316,6 +333,18 @@ public final class Plots {
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;
+    }
+
+    /** A dash pattern at the current scale (null, a solid line, stays null). */
+    private static float[] scaled(float[] dashes) {
+        if (dashes == null) {
+            return null;
+        }
+        float[] result = dashes.clone();
+        for (int i = 0; i < result.length; i++) {
+            result[i] *= (float) Palette.scale();
+        }
+        return result;
     }
 
     private static void style(AxesChartStyler styler) {

@@ -1,6 +1,5 @@
 package org.poolinglab.plot;
 
-import java.awt.image.BufferedImage;
 import java.util.Objects;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
@@ -8,7 +7,8 @@ import org.poolinglab.PoolType;
 
 /**
  * The sliding window one step at a time, for a live demo: run the same cell again and again, and
- * each run shows the next window position (the picture {@link Plots#windowFrames} draws for it).
+ * each run shows the next window position (the picture {@link Plots#windowFrames} draws for it, with
+ * its description).
  * <pre>{@code
  * Stepper stepper = new Stepper();                 // once, in a cell of its own
  * stepper.next(x, PoolSpec.of(2), PoolType.MAX)    // re-run this cell: step 1, 2, 3, 4, then 1 again
@@ -32,7 +32,7 @@ public final class Stepper {
      *
      * @param input a single map of at most {@value Plots#MAX_FRAME_SIDE} x {@value Plots#MAX_FRAME_SIDE}
      */
-    public BufferedImage next(FeatureMap input, PoolSpec spec, PoolType type) {
+    public DescribedImage next(FeatureMap input, PoolSpec spec, PoolType type) {
         Objects.requireNonNull(input, "input must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
         Objects.requireNonNull(type, "type must not be null");

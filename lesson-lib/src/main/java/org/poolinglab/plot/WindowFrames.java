@@ -92,11 +92,11 @@ final class WindowFrames {
     }
 
     /** The frame of step {@code number} (1 for the first). */
-    BufferedImage draw(int number) {
+    DescribedImage draw(int number) {
         return frame(steps.get(number - 1));
     }
 
-    private BufferedImage frame(WindowStep step) {
+    private DescribedImage frame(WindowStep step) {
         int margin = px(MARGIN);
         int gridsHeight = Math.max(inputRows(), output.height()) * cell + px(CAPTIONS);
         int width = Math.max(2 * margin + (inputColumns() + output.width()) * cell + px(GAP), px(MIN_WIDTH));
@@ -121,7 +121,8 @@ final class WindowFrames {
         } finally {
             g.dispose();
         }
-        return Palette.fitSlide(image);
+        return new DescribedImage(Palette.fitSlide(image),
+                Descriptions.step(step, steps.size(), description, input, arithmetic(step)));
     }
 
     /** E.g. "max(1, 3, 4, 6) = 6" or "(1 + 3 + 4 + 6) / 4 = 3.5". */
@@ -153,6 +154,9 @@ final class WindowFrames {
                         ? (step.type() == PoolType.MAX ? "\u2212\u221e" : "0")
                         : HeatMaps.format(input.get(0, 0, row, col));
                 box(g, x, y, fill, text, isPadding ? Palette.MUTED_TEXT : Palette.TEXT);
+                if (isContributor(step, row, col)) {
+                    ring(g, x, y, cell);
+                }
             }
         }
         outlineWindow(g, step, left, top);
@@ -210,6 +214,18 @@ final class WindowFrames {
         g.setStroke(Palette.thin());
     }
 
+    /**
+     * A dark ring inside a cell: marks the cells that make the value (the maximum, or the cells averaged), so
+     * that they stand out by shape as well as by colour, also in grey or for colour-blind eyes.
+     */
+    private static void ring(Graphics2D g, int x, int y, int side) {
+        int inset = Math.max(px(3), side / 10);
+        g.setColor(Palette.RING);
+        g.setStroke(new BasicStroke(2 * (float) Palette.scale()));
+        g.drawOval(x + inset, y + inset, side - 2 * inset, side - 2 * inset);
+        g.setStroke(Palette.thin());
+    }
+
     private void box(Graphics2D g, int x, int y, Color fill, String text, Color textColor) {
         g.setColor(fill);
         g.fillRect(x, y, cell, cell);
@@ -233,8 +249,15 @@ final class WindowFrames {
         g.setStroke(Palette.thin());
     }
 
-    /** One entry of a frame's legend: a colour (filled, or drawn as an outline) and what it marks. */
-    record LegendEntry(Color color, boolean outline, String label) {
+    /**
+     * One entry of a frame's legend: a colour (filled, or drawn as an outline), whether it has the ring that
+     * marks the cells making the value, and what it marks.
+     */
+    record LegendEntry(Color color, boolean outline, boolean ringed, String label) {
+
+        LegendEntry(Color color, boolean outline, String label) {
+            this(color, outline, false, label);
+        }
     }
 
     /** What this frame shows, and nothing else: padding only with padding, filled output from step 2 on. */
@@ -242,8 +265,8 @@ final class WindowFrames {
         List<LegendEntry> entries = new ArrayList<>();
         entries.add(new LegendEntry(Palette.WINDOW, true, "window"));
         entries.add(step.type() == PoolType.MAX
-                ? new LegendEntry(Palette.CHOSEN, false, "the maximum")
-                : new LegendEntry(Palette.AVERAGED, false, "cells averaged"));
+                ? new LegendEntry(Palette.CHOSEN, false, true, "the maximum")
+                : new LegendEntry(Palette.AVERAGED, false, true, "cells averaged"));
         if (hasPadding()) {
             entries.add(new LegendEntry(Palette.PADDING, false,
                     step.type() == PoolType.MAX ? "padding (\u2212\u221e)" : "padding (0)"));
@@ -260,13 +283,14 @@ final class WindowFrames {
 
     private static void drawLegend(Graphics2D g, List<LegendEntry> entries, int x, int y) {
         for (LegendEntry entry : entries) {
-            x = legendItem(g, x, y, entry.color(), entry.outline(), entry.label());
+            x = legendItem(g, x, y, entry);
         }
     }
 
-    private static int legendItem(Graphics2D g, int x, int y, Color color, boolean outline, String label) {
-        g.setColor(color);
-        if (outline) {
+    private static int legendItem(Graphics2D g, int x, int y, LegendEntry entry) {
+        String label = entry.label();
+        g.setColor(entry.color());
+        if (entry.outline()) {
             g.setStroke(Palette.thick());
             g.drawRect(x + px(2), y - px(12), px(14), px(14));
             g.setStroke(Palette.thin());
@@ -274,6 +298,9 @@ final class WindowFrames {
             g.fillRect(x, y - px(14), px(18), px(18));
             g.setColor(Palette.GRID);
             g.drawRect(x, y - px(14), px(18), px(18));
+        }
+        if (entry.ringed()) {
+            ring(g, x, y - px(14), px(18));
         }
         g.setColor(Palette.TEXT);
         Font font = Palette.label();

@@ -355,7 +355,7 @@ class PlotsTest {
             assertEquals(1440, chart.getWidth(), "twice 720 pixels, before it is shrunk to a slide's width");
             assertEquals(36, chart.getStyler().getChartTitleFont().getSize());
             assertEquals(26, chart.getStyler().getAxisTitleFont().getSize());
-            assertEquals(4f, chart.getSeriesMap().get("weights").getLineWidth(), "lines twice as thick");
+            assertEquals(4f, chart.getSeriesMap().get("weights").getLineStyle().getLineWidth(), "lines twice as thick");
             assertEquals(26, Plots.barChart("t", "y", List.of("a", "b"), series).getStyler().getLabelsFont().getSize());
         }
 
@@ -465,6 +465,8 @@ class PlotsTest {
             assertEquals(List.of("true: T-shirt/top", "predicted: Trouser"), tiles.get(1).lines());
             assertFalse(tiles.get(0).marked(), "a right prediction is not marked");
             assertTrue(tiles.get(1).marked(), "a wrong one is");
+            assertEquals(List.of("true: T-shirt/top", "predicted: Trouser \u2717"), tiles.get(1).shownLines(),
+                    "and crossed, so that not only red says so");
             BufferedImage row = Pictures.draw("predictions", tiles);
             int left = tiles.get(0).width() + Pictures.gap() + (tiles.get(1).width() - tiles.get(1).pictureWidth()) / 2;
             assertEquals(Pictures.MARK.getRGB() & 0xFFFFFF, rgb(row, left - 1, Pictures.titleHeight() + 1),

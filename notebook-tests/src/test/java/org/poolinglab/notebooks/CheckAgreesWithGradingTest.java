@@ -74,8 +74,14 @@ class CheckAgreesWithGradingTest {
         Path notebook = write(kind, answers);
         JsonObject executed = NotebooksTest.execute(notebook);
         assertTrue(NotebooksTest.problems(executed).isEmpty(), String.join("\n", NotebooksTest.problems(executed)));
-        Grade grade = new SubmissionGrader(SubmissionGrader.currentClasspath(), new Sandbox.Limits(Duration.ofSeconds(60), 256))
-                .grade(notebook, kind);
+        Sandbox.Limits limits = new Sandbox.Limits(Duration.ofSeconds(60), 256);
+        SubmissionGrader grader;
+        try {
+            grader = SubmissionGrader.contained(limits);
+        } catch (IllegalStateException e) {
+            grader = SubmissionGrader.uncontained(limits); // not root: the same grades for answers that attack nothing
+        }
+        Grade grade = grader.grade(notebook, kind);
         int checks = 0;
         for (JsonElement element : executed.getAsJsonArray("cells")) {
             JsonObject cell = element.getAsJsonObject();

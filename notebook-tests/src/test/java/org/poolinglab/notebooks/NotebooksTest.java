@@ -119,6 +119,7 @@ class NotebooksTest {
                 if (output.has("data") && output.getAsJsonObject("data").has("image/png")) {
                     images++;
                     checkFitsASlide(notebook, output.getAsJsonObject("data").get("image/png").getAsString());
+                    checkDescribed(notebook, images, output.getAsJsonObject("data"));
                 }
             }
         }
@@ -147,6 +148,17 @@ class NotebooksTest {
         assertTrue(shown.size() == 1 && shown.get(0).getAsJsonObject().has("data")
                         && shown.get(0).getAsJsonObject().getAsJsonObject("data").has("image/png"),
                 notebook.getFileName() + "'s stepper cell shows one picture, the first step: " + shown);
+    }
+
+    /**
+     * The picture's text alternative came with it, as the output's plain text: lesson-lib's description,
+     * which the kernel puts there (scripts/kernel-fix) and the site and the slides use as its alt text.
+     */
+    private static void checkDescribed(Path notebook, int picture, JsonObject data) {
+        String description = text(data.get("text/plain"));
+        assertTrue(!description.isBlank() && !description.startsWith("BufferedImage@"), notebook.getFileName()
+                + "'s picture " + picture + " has no description as its plain text (a picture lesson-lib did not "
+                + "draw, or a kernel without the kit's fix?): '" + description + "'");
     }
 
     /** At most {@value #MAX_IMAGE_WIDTH}x{@value #MAX_IMAGE_HEIGHT} pixels, so that a slide shows it readably. */
@@ -210,7 +222,9 @@ class NotebooksTest {
             for (JsonElement element : outputs(cell.getAsJsonObject())) {
                 JsonObject output = element.getAsJsonObject();
                 text.append(text(output.get("text")));
-                if (output.has("data")) {
+                // A picture's plain text is its description, not printed output: the numbers the prose quotes
+                // must be printed
+                if (output.has("data") && !output.getAsJsonObject("data").has("image/png")) {
                     text.append(text(output.getAsJsonObject("data").get("text/plain")));
                 }
                 text.append('\n');

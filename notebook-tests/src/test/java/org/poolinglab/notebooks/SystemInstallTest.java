@@ -75,6 +75,7 @@ class SystemInstallTest {
             assertTrue(Files.isRegularFile(course.resolve(file)), file + " is missing from the course folder");
         }
         assertFalse(Files.exists(course.resolve("solutions")), "the answers must not reach the students");
+        assertNoHiddenTestIn(course.resolve("notebook-jar/target/pooling-lab.jar"));
         assertReadableByEveryone(course);
 
         // A user copies the course folder and runs a notebook there with only the installed kernel in reach.
@@ -91,6 +92,24 @@ class SystemInstallTest {
                 home.resolve("executed").toString(), notebook.toString()), user));
         assertTrue(summary.getAsJsonArray("errors").isEmpty(), "a notebook on the installed kernel: " + summary);
         assertEquals(1, summary.get("images").getAsInt(), "the notebook's picture: " + summary);
+    }
+
+    /**
+     * The course folder's jar is the student kit's: each exercise's test class holds its public tests, and
+     * not one hidden test method (whose name a compiled class would hold).
+     */
+    private static void assertNoHiddenTestIn(Path jar) throws IOException {
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(jar.toFile())) {
+            for (org.poolinglab.exercises.Exercise exercise : org.poolinglab.exercises.Exercises.ALL) {
+                java.util.zip.ZipEntry entry = file.getEntry(exercise.tests().getName().replace('.', '/') + ".class");
+                assertTrue(entry != null, exercise.tests() + " is in the course folder's jar");
+                String bytes = new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                for (org.poolinglab.grading.GradedTest test : org.poolinglab.grading.GradedTest.of(exercise)) {
+                    assertEquals(!test.hidden(), bytes.contains(test.method().getName()),
+                            test.testId() + (test.hidden() ? " is hidden but in" : " is public but not in") + " the course folder's jar");
+                }
+            }
+        }
     }
 
     /** A notebook next to {@code lesson} that starts like it (its %jars line) and draws one small picture. */

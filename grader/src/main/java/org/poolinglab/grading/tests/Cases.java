@@ -33,6 +33,23 @@ final class Cases {
         return map;
     }
 
+    /**
+     * A map of {@code rows x cols} different whole numbers from {@code low} up, in an order that is the same
+     * for the same seed: no window holds two equal values, so no tie rule comes into play.
+     */
+    static double[][] distinct(long seed, int rows, int cols, int low) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < rows * cols; i++) {
+            values.add(low + i);
+        }
+        java.util.Collections.shuffle(values, new Random(seed));
+        double[][] map = new double[rows][cols];
+        for (int i = 0; i < values.size(); i++) {
+            map[i / cols][i % cols] = values.get(i);
+        }
+        return map;
+    }
+
     static double[][] maxPool(double[][] x, int window, int stride) {
         return Pooling.maxPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride)).toArray();
     }
@@ -40,32 +57,6 @@ final class Cases {
     static double[][] avgPool(double[][] x, int window, int stride, int padding, boolean countIncludePad) {
         return Pooling.avgPool(FeatureMap.of(x), PoolSpec.of(window).stride(stride).padding(padding)
                 .countIncludePad(countIncludePad)).toArray();
-    }
-
-    /** A "valid" cross-correlation with a stride, as a convolution layer computes it. */
-    static double[][] convolve(double[][] x, double[][] filter, int stride) {
-        int rows = (x.length - filter.length) / stride + 1;
-        int cols = (x[0].length - filter[0].length) / stride + 1;
-        double[][] out = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                for (int i = 0; i < filter.length; i++) {
-                    for (int j = 0; j < filter[0].length; j++) {
-                        out[r][c] += filter[i][j] * x[r * stride + i][c * stride + j];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A {@code rows x cols} map with every cell set to {@code value}. */
-    static double[][] filled(int rows, int cols, double value) {
-        double[][] map = new double[rows][cols];
-        for (double[] row : map) {
-            Arrays.fill(row, value);
-        }
-        return map;
     }
 
     /** The top left {@code rows x cols} of a map (empty when either is 0 or less), or null when the map is smaller. */
@@ -104,11 +95,15 @@ final class Cases {
         return settings;
     }
 
-    static double[] toDoubles(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
+    /** A {@code rows x cols} gradient of the output: 1, 2, 3, ... row by row, so each window's share can be told apart. */
+    static double[][] numbered(int rows, int cols) {
+        double[][] map = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                map[r][c] = r * cols + c + 1;
+            }
         }
-        return result;
+        return map;
     }
+
 }

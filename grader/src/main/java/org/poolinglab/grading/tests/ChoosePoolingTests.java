@@ -30,20 +30,27 @@ public class ChoosePoolingTests {
     private final Answers.ChoosePooling answer = Submitted.answer(Answers.ChoosePooling.class);
 
     @Test
-    @Points(2)
-    @DisplayName("the worked example: as few values as possible for the dense layer")
-    void fewestWeights() {
-        FeatureMap lastMaps = FeatureMap.of(new int[] {1, 512, 7, 7}, new float[512 * 7 * 7]);
-        check(PoolingTask.FEWEST_WEIGHTS, choice -> cells(pool(choice, lastMaps))
-                == Arrays.stream(PoolingChoice.values()).mapToLong(other -> cells(pool(other, lastMaps))).min().orElseThrow(),
-                List.of());
+    @Points(3)
+    @DisplayName("a stuck pixel and a thin edge")
+    void stuckPixelAndThinEdge() {
+        Calls<PoolingChoice> calls = calls();
+        stuckPixel(calls);
+        thinEdge(calls);
+        calls.verify();
     }
 
     @Test
-    @Points(2)
+    @Points(3)
     @Hidden
-    @DisplayName("a stuck pixel")
-    void stuckPixel() {
+    @DisplayName("pictures of any size, and a thin edge")
+    void anySizeAndThinEdge() {
+        Calls<PoolingChoice> calls = calls();
+        anySize(calls);
+        thinEdge(calls);
+        calls.verify();
+    }
+
+    private void stuckPixel(Calls<PoolingChoice> calls) {
         // Notebook 01's spike: cell (0, 3) of the lesson's map reads 21 instead of 1.
         double[][] spiked = org.poolinglab.grading.MapAssert.copy(Cases.LESSON);
         spiked[0][3] = 21;
@@ -51,33 +58,26 @@ public class ChoosePoolingTests {
         FeatureMap noisy = FeatureMap.of(spiked);
         double leastMove = Arrays.stream(PoolingChoice.values()).filter(choice -> keepsLayout(choice, clean, 2))
                 .mapToDouble(choice -> moved(choice, clean, noisy)).min().orElseThrow();
-        check(PoolingTask.STUCK_PIXEL, choice -> keepsLayout(choice, clean, 2) && moved(choice, clean, noisy) == leastMove,
+        add(calls, PoolingTask.STUCK_PIXEL, choice -> keepsLayout(choice, clean, 2) && moved(choice, clean, noisy) == leastMove,
                 List.of(Variant.of(Mistake.MAX_PASSES_A_SPIKE_ON, () -> PoolingChoice.MAX,
                                 number(moved(PoolingChoice.MAX, clean, noisy)), number(moved(PoolingChoice.AVERAGE, clean, noisy))),
                         Variant.of(Mistake.GLOBAL_LOSES_THE_LAYOUT, () -> PoolingChoice.GLOBAL_AVERAGE, "2x2")));
     }
 
-    @Test
-    @Points(2)
-    @Hidden
-    @DisplayName("a thin edge")
-    void thinEdge() {
+    private void thinEdge(Calls<PoolingChoice> calls) {
         double[][] rows = new double[6][6];
         for (double[] row : rows) {
             row[2] = 1; // a vertical edge, one cell wide
         }
         FeatureMap edge = FeatureMap.of(rows);
-        check(PoolingTask.THIN_EDGE, choice -> keepsLayout(choice, edge, 3) && largest(pool(choice, edge)) == largest(edge),
+        add(calls, PoolingTask.THIN_EDGE, choice -> keepsLayout(choice, edge, 3) && largest(pool(choice, edge)) == largest(edge),
                 List.of(Variant.of(Mistake.AVERAGE_DIMS_A_THIN_FEATURE, () -> PoolingChoice.AVERAGE,
                                 number(largest(edge)), number(largest(pool(PoolingChoice.AVERAGE, edge)))),
                         Variant.of(Mistake.GLOBAL_LOSES_THE_LAYOUT, () -> PoolingChoice.GLOBAL_AVERAGE, "3x3")));
     }
 
-    @Test
-    @Points(2)
-    @Hidden
-    @DisplayName("pictures of any size")
-    void anySize() {
+    @Hidden // only a hidden test asks it, and its mistake's words would give the answer away
+    private void anySize(Calls<PoolingChoice> calls) {
         FeatureMap small = blob(6, 1, 1);
         FeatureMap large = blob(8, 1, 1);
         FeatureMap moved = blob(8, 3, 4);
@@ -88,19 +88,23 @@ public class ChoosePoolingTests {
             variants.add(Variant.of(Mistake.WINDOWS_DEPEND_ON_THE_SIZE, () -> windowed, windowed, small.size(),
                     pool(windowed, small).size(), large.size(), pool(windowed, large).size()));
         }
-        check(PoolingTask.ANY_SIZE, sameForEverySize, variants);
+        add(calls, PoolingTask.ANY_SIZE, sameForEverySize, variants);
+    }
+
+    private static Calls<PoolingChoice> calls() {
+        return Calls.questions((expected, actual, call) -> expected == actual ? null
+                : call + (actual == null ? " returned null: return one of " + Arrays.toString(PoolingChoice.values())
+                        : " returned " + actual + ", which does not do what the task needs"));
     }
 
     /** The task's answer is the one choice that does what it needs; each variant names what another choice does wrong. */
-    private void check(PoolingTask task, Predicate<PoolingChoice> doesWhatTheTaskNeeds, List<Variant<PoolingChoice>> variants) {
+    private void add(Calls<PoolingChoice> calls, PoolingTask task, Predicate<PoolingChoice> doesWhatTheTaskNeeds,
+                     List<Variant<PoolingChoice>> variants) {
         List<PoolingChoice> right = Arrays.stream(PoolingChoice.values()).filter(doesWhatTheTaskNeeds).toList();
         if (right.size() != 1) {
             throw new IllegalStateException(task + " should have one right choice, but has " + right);
         }
-        Calls<PoolingChoice> calls = new Calls<>((expected, actual, call) -> expected == actual ? null
-                : call + (actual == null ? " returned null: return one of " + Arrays.toString(PoolingChoice.values())
-                        : " returned " + actual + ", which does not do what the task needs"));
-        calls.add("choosePooling(" + task + ")", right.get(0), answer.apply(task), variants).verify();
+        calls.add("choosePooling(" + task + ")", right.get(0), answer.apply(task), variants);
     }
 
     /** 2x2 max or average pooling with stride 2, or global average pooling. */
@@ -138,6 +142,7 @@ public class ChoosePoolingTests {
     }
 
     /** A {@code side x side} map, 0 but for a 2x2 object whose top left cell is at (row, col). */
+    @Hidden
     private static FeatureMap blob(int side, int row, int col) {
         double[][] rows = new double[side][side];
         rows[row][col] = 3;

@@ -21,17 +21,10 @@ public class DenseWeightsTests {
     private final Answers.DenseWeights answer = Submitted.answer(Answers.DenseWeights.class);
 
     @Test
-    @Points(3)
-    @DisplayName("notebook 04's network, with 2x2 pooling")
-    void notebookNetworkWithPooling() {
-        check(new Object[][] {{28, new int[] {8, 16}, 2, 10}});
-    }
-
-    @Test
-    @Points(3)
-    @DisplayName("notebook 04's network without pooling (pool 1)")
-    void notebookNetworkWithoutPooling() {
-        check(new Object[][] {{28, new int[] {8, 16}, 1, 10}});
+    @Points(4)
+    @DisplayName("notebook 04's network, with 2x2 pooling and without (pool 1)")
+    void notebookNetwork() {
+        check(new Object[][] {{28, new int[] {8, 16}, 2, 10}, {28, new int[] {8, 16}, 1, 10}});
     }
 
     @Test
@@ -53,7 +46,7 @@ public class DenseWeightsTests {
             int units = (int) stack[3];
             calls.add("denseWeights(" + size + ", new int[] " + Arrays.toString(filters).replace('[', '{').replace(']', '}')
                             + ", " + pool + ", " + units + ")", denseWeights(size, filters, 3, pool, false, units),
-                    (double) answer.apply(size, filters.clone(), pool, units), variants(size, filters, pool, units));
+                    (double) answer.apply(size, filters.clone(), pool, units), DenseWeightsMistakes.variants(size, filters, pool, units));
         }
         calls.verify();
     }
@@ -63,7 +56,7 @@ public class DenseWeightsTests {
      * The last maps' shape comes from lesson-lib's own layers: a blank picture put through convolutions of
      * {@code filterSize x filterSize} filters and, unless {@code pool} is 1, max pooling (rounding up in ceil mode).
      */
-    private static double denseWeights(int size, int[] filters, int filterSize, int pool, boolean ceilMode, int units) {
+    static double denseWeights(int size, int[] filters, int filterSize, int pool, boolean ceilMode, int units) {
         FeatureMap maps = FeatureMap.of(new double[size][size]);
         for (int count : filters) {
             double[][][] blank = new double[count][filterSize][filterSize];
@@ -74,27 +67,5 @@ public class DenseWeightsTests {
         }
         double inputs = (double) maps.channels() * maps.height() * maps.width();
         return inputs * units + units;
-    }
-
-    /** What each typical mistake gives for {@code denseWeights(size, filters, pool, units)}. */
-    private static List<Variant<Double>> variants(int size, int[] filters, int pool, int units) {
-        double expected = denseWeights(size, filters, 3, pool, false, units);
-        int first = filters[0];
-        int last = filters[filters.length - 1];
-        double convolutions = 0;
-        int channels = 1;
-        for (int count : filters) {
-            convolutions += 3 * 3 * channels * count + count;
-            channels = count;
-        }
-        double withConvolutions = expected + convolutions;
-        return List.of(
-                Variant.of(Mistake.BIASES_FORGOTTEN, () -> expected - units, units),
-                Variant.of(Mistake.BORDER_NOT_LOST, () -> denseWeights(size, filters, 1, pool, false, units),
-                        size, size, size - 2, size - 2),
-                Variant.of(Mistake.POOLING_ROUNDED_UP, () -> denseWeights(size, filters, 3, pool, true, units)),
-                Variant.of(Mistake.FIRST_CONVOLUTION_CHANNELS, () -> (expected - units) / last * first + units, first, last),
-                Variant.of(Mistake.WHOLE_NETWORK_COUNTED, () -> withConvolutions),
-                Variant.of(Mistake.POOLING_LEFT_OUT, () -> denseWeights(size, filters, 3, 1, false, units), pool, pool, pool));
     }
 }

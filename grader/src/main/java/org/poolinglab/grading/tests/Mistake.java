@@ -27,6 +27,17 @@ public enum Mistake {
     PADDING_ON_ONE_SIDE("output-size", "padding added on one side only",
             "your answers are what padding on one side only gives: the padding goes on both sides, so add 2 padding"),
 
+    MAX_PASSES_A_SPIKE_ON("choose-pooling", "max pooling where one noisy value must not dominate",
+            "MAX passes the stuck pixel on whole: it moved the output by %s, AVERAGE by %s"),
+    GLOBAL_LOSES_THE_LAYOUT("choose-pooling", "global pooling where the map's layout must stay",
+            "GLOBAL_AVERAGE leaves one value per channel, a 1x1 map, where the task needs a %s map"),
+    AVERAGE_DIMS_A_THIN_FEATURE("choose-pooling", "average pooling where a thin feature must keep its strength",
+            "AVERAGE dims the edge from %s to %s: the empty cells of each window pull the mean down"),
+    @Hidden
+    WINDOWS_DEPEND_ON_THE_SIZE("choose-pooling", "max or average pooling where the output must not depend on the size",
+            "%s turns the %s map into %s and the %s map into %s: the dense layer needs the same number of values "
+                    + "for every size"),
+
     STRIDE_ONE("max-pool", "the window moves 1 cell at a time, whatever the stride",
             "your output is what a stride of 1 gives: the window should move %s cells at a time"),
     AVERAGE_NOT_MAX("max-pool", "the mean instead of the maximum",
@@ -44,30 +55,12 @@ public enum Mistake {
             "your output has an extra row or column of windows that hang over the edge of the map (what ceil mode "
                     + "gives): without padding, keep only the windows that fit inside the map"),
 
-    DIVIDED_BY_ONE_SIDE("global-avg-pool", "each sum divided by one side instead of by every cell",
-            "your output is each channel's sum divided by its number of %s: divide by rows x columns, the number "
-                    + "of cells in the channel"),
-    SUM_NOT_MEAN("global-avg-pool", "the sum instead of the mean",
-            "your output is each channel's sum: divide it by the number of cells in the channel"),
-    GLOBAL_MAX_NOT_AVERAGE("global-avg-pool", "global max instead of global average",
-            "your output is global max pooling: keep each channel's mean, not its largest value"),
-    ONE_MEAN_FOR_ALL_CHANNELS("global-avg-pool", "one mean over all channels together",
-            "your output gives every channel the mean of all channels together: each channel gets the mean of "
-                    + "its own cells"),
-
-    @Hidden
-    MAX_PASSES_A_SPIKE_ON("choose-pooling", "max pooling where one noisy value must not dominate",
-            "MAX passes the stuck pixel on whole: it moved the output by %s, AVERAGE by %s"),
-    @Hidden
-    GLOBAL_LOSES_THE_LAYOUT("choose-pooling", "global pooling where the map's layout must stay",
-            "GLOBAL_AVERAGE leaves one value per channel, a 1x1 map, where the task needs a %s map"),
-    @Hidden
-    AVERAGE_DIMS_A_THIN_FEATURE("choose-pooling", "average pooling where a thin feature must keep its strength",
-            "AVERAGE dims the edge from %s to %s: the empty cells of each window pull the mean down"),
-    @Hidden
-    WINDOWS_DEPEND_ON_THE_SIZE("choose-pooling", "max or average pooling where the output must not depend on the size",
-            "%s turns the %s map into %s and the %s map into %s: the dense layer needs the same number of values "
-                    + "for every size"),
+    WINDOWS_DO_NOT_OVERLAP("overlapping-pooling", "windows that do not overlap (window no larger than the stride)",
+            "your design gives the right size, but its windows do not overlap: window %s, stride %s; windows overlap "
+                    + "when the window is larger than the stride"),
+    DESIGN_WITHOUT_THE_FIRST_WINDOW("overlapping-pooling", "designed with the output-size formula's + 1 left out",
+            "your design gives %s, one more than asked: the output size is (input + 2 padding - window) / stride + 1, "
+                    + "with + 1 for the first window"),
 
     BIASES_FORGOTTEN("dense-weights", "the biases not counted",
             "your answer is the weights without the biases: add one bias per output (%s)"),
@@ -86,6 +79,25 @@ public enum Mistake {
             "your answer is what the stack without pooling gives: after each convolution, %s x %s pooling "
                     + "divides each side by %s (rounding down)"),
 
+    WITNESS_SHOWS_EQUALITY("not-linear", "a witness on which max pooling adds up (no counterexample)",
+            "your maps give the same result both ways: when the largest values of a and b sit in the same cell of "
+                    + "a window, the maximum of the sum is the sum of the maxima; put them in different cells of a window"),
+    PAIR_OF_THE_WRONG_SIZE("not-linear", "maps of another size than asked",
+            "your maps are %s, but notLinear(%s) asks for two %s x %s maps"),
+
+    STRIDES_FORGOTTEN("receptive-field", "the strides forgotten",
+            "your answer is what adding the windows gives: after a layer with stride s, one step of the next layer "
+                    + "covers s input cells, so multiply each window's extra cells by the strides of the layers before it"),
+    WINDOWS_MULTIPLIED("receptive-field", "the windows multiplied",
+            "your answer multiplies the windows: a window of k adds k - 1 cells to what the layer before it sees, "
+                    + "it does not multiply it"),
+    OWN_STRIDE_COUNTED("receptive-field", "each layer's own stride counted too",
+            "your answer multiplies each window by its own layer's stride as well: a layer's stride only spreads "
+                    + "the layers that come after it"),
+    ONE_CELL_FORGOTTEN("receptive-field", "the output's own cell not counted (+ 1 forgotten)",
+            "your answer is one less than the receptive field: start from the 1 cell an output cell sees through no "
+                    + "layer at all, then add each layer's extra cells"),
+
     PADDING_ALWAYS_COUNTED("avg-pool-padding", "padding counted when countIncludePad is false",
             "your output is what counting the padding gives: with countIncludePad false, divide by the number of "
                     + "real cells the window covers"),
@@ -100,25 +112,31 @@ public enum Mistake {
     AVERAGE_STRIDE_ONE("avg-pool-padding", "the window moves 1 cell at a time, whatever the stride",
             "your output is what a stride of 1 gives: the window should move %s cells at a time"),
 
-    FILTER_OF_ONES("avg-as-conv", "a filter of ones: a sum, not a mean",
-            "your filter is all ones, so the convolution adds each window up: divide each weight by the %s cells "
-                    + "of the window"),
-    INTEGER_DIVISION("avg-as-conv", "an integer division that gives 0",
-            "your filter is all zeros: in Java, dividing an int by an int rounds down, so 1 / %s is 0; divide a "
-                    + "double (1.0) instead"),
-    DIVIDED_BY_THE_SIDE("avg-as-conv", "each weight divided by the side instead of by the cell count",
-            "your weights are 1/%s: a %s x %s window has %s cells, and each of them is one part of the mean"),
+    MOVE_CHANGES_NOTHING("aliasing", "a move the pooled result does not see",
+            "after your move, the global average of the pooled map is %s, as before: a value that moves within "
+                    + "its 2x2 window, or a window's maximum that moves alone, keeps the sum of the maxima; make two "
+                    + "values that share a window land in two windows (or the other way round)"),
+    VALUE_MOVED_OUT("aliasing", "a value moved out of the map",
+            "your move pushes %s out of the map: that changes the result by losing a value, not by where the "
+                    + "windows fall; keep every value that is not 0 inside the map"),
+    MAP_OF_THE_WRONG_SIZE("aliasing", "a map of another size than asked",
+            "your map is %s, but aliasing(%s) asks for a %s x %s map"),
 
-    DIRECTIONS_REVERSED("unchanged-shifts", "every direction reversed",
-            "your answer is the right one with every direction reversed: DOWN moves the values down, so row "
-                    + "r + 1 takes row r's values"),
-    WRAPPED_AROUND("unchanged-shifts", "values that move out come back on the other side",
-            "your answer is what a move that wraps around gives: values that move out of the map are lost, and "
-                    + "the cells that come in are 0"),
-    COMPARED_THE_MAPS("unchanged-shifts", "the maps compared instead of their poolings",
-            "your answer is what comparing the moved maps themselves gives: compare their 2x2 max poolings"),
-    AVERAGE_POOLING_COMPARED("unchanged-shifts", "average pooling compared instead of max pooling",
-            "your answer is what 2x2 average pooling gives: compare the 2x2 max poolings"),
+    GRADIENT_ALWAYS_OVER_THE_WINDOW("avg-pool-backward", "the gradient divided by the whole window when padding is not counted",
+            "your gradient divides by window x window: with countIncludePad false, a window's gradient is shared by "
+                    + "the real cells it covers only, as its mean was"),
+    GRADIENT_OVER_THE_REAL_CELLS("avg-pool-backward", "the gradient divided by the real cells when padding is counted",
+            "your gradient divides by the real cells a window covers: with countIncludePad true its mean divided by "
+                    + "window x window (%s), and so does its gradient"),
+    GRADIENT_NOT_SHARED("avg-pool-backward", "every cell given the window's whole gradient",
+            "your gradient gives each cell of a window the window's whole gradient: the mean takes 1/n of each of "
+                    + "its n cells, so each cell gets 1/n of the window's gradient"),
+    AVERAGE_OVERLAPS_OVERWRITTEN("avg-pool-backward", "overlapping windows overwrite each other's gradient",
+            "your gradient is what overwriting gives where windows overlap: a cell in several windows collects "
+                    + "the sum of their shares (+=, not =)"),
+    WINDOWS_PLACED_WITHOUT_PADDING("avg-pool-backward", "windows placed as if there were no padding",
+            "your gradient is what windows that start at the map's first cell give: with padding %s, the first "
+                    + "window starts %s cells before the map, in the padding"),
 
     TIES_TO_EVERY_MAXIMUM("max-pool-backward", "the gradient given to every tied maximum",
             "your gradient is what giving every tied maximum the whole gradient gives: only the first maximum in "
@@ -126,6 +144,10 @@ public enum Mistake {
     TIES_TO_THE_LAST_MAXIMUM("max-pool-backward", "the gradient given to the last of tied maxima",
             "your gradient goes to the last of tied maxima: give it to the first one in scan order (row by row), "
                     + "as PyTorch does"),
+    TIES_SPLIT_EVENLY("max-pool-backward", "the gradient split evenly among tied maxima",
+            "your gradient splits a window's gradient evenly among its tied maxima: a valid choice in mathematics "
+                    + "(any split is a subgradient), but PyTorch, and this exercise, give it all to the first maximum in "
+                    + "scan order, the one max pooling recorded as its index"),
     OVERLAPS_OVERWRITTEN("max-pool-backward", "overlapping windows overwrite each other's gradient",
             "your gradient is what overwriting gives where windows overlap: a cell that is the maximum of several "
                     + "windows collects the sum of their gradients (+=, not =)"),
