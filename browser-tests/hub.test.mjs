@@ -25,7 +25,9 @@ import { Watch, brokenPictures, shownPictures } from './checks.mjs';
 import {
   answer, cellTagged, openNotebook, rightAnswer, runAll, runAllAbove, save,
 } from './notebook-page.mjs';
-import { RUN_SECONDS, Steps, check, checkNone, seconds } from './steps.mjs';
+import {
+  RUN_SECONDS, Steps, check, checkNone, exitWith, finish, seconds,
+} from './steps.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build', 'browser-test', 'hub');
@@ -362,13 +364,7 @@ async function main() {
   } finally {
     await stopEverything();
   }
-  const summary = `${steps.count} steps, ${steps.failed ? `${steps.failed} FAILED` : 'all passed'} in ${
-    seconds(begun)} s; screenshots in ${OUT}`;
-  console.log(`  hub test: ${summary}`);
-  return steps.failed ? 1 : 0;
+  return finish('hub test', steps, begun, OUT);
 }
 
-main().then((status) => process.exit(status), (error) => {
-  console.error(`hub test: ${error.stack || error}`);
-  process.exit(1);
-});
+exitWith('hub test', main);

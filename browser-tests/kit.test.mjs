@@ -30,7 +30,9 @@ import {
 import {
   answer, cellTagged, codeCells, openNotebook, outputProblems, rightAnswer, runAll, runAllAbove, waitUntilRun,
 } from './notebook-page.mjs';
-import { Steps, check, checkNone, seconds, waitFor } from './steps.mjs';
+import {
+  Steps, check, checkNone, exitWith, finish, waitFor,
+} from './steps.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build', 'browser-test');
@@ -388,13 +390,7 @@ async function main() {
   } finally {
     await stopEverything();
   }
-  const summary = `${steps.count} steps, ${steps.failed ? `${steps.failed} FAILED` : 'all passed'} in ${
-    seconds(begun)} s; screenshots in ${OUT}`;
-  console.log(`  browser test: ${summary}`);
-  return steps.failed ? 1 : 0;
+  return finish('browser test', steps, begun, OUT);
 }
 
-main().then((status) => process.exit(status), (error) => {
-  console.error(`browser test: ${error.stack || error}`);
-  process.exit(1);
-});
+exitWith('browser test', main);

@@ -53,6 +53,21 @@ export class Steps {
   }
 }
 
+/** Says how a test's steps went; its exit status: 1 when a step failed. */
+export function finish(name, steps, begun, out) {
+  console.log(`  ${name}: ${steps.count} steps, ${steps.failed ? `${steps.failed} FAILED` : 'all passed'} in ${
+    seconds(begun)} s; screenshots in ${out}`);
+  return steps.failed ? 1 : 0;
+}
+
+/** Runs a test's main() and exits with its status, or 1 when it throws. */
+export function exitWith(name, main) {
+  main().then((status) => process.exit(status), (error) => {
+    console.error(`${name}: ${error.stack || error}`);
+    process.exit(1);
+  });
+}
+
 export function seconds(since) {
   return ((Date.now() - since) / 1000).toFixed(1);
 }

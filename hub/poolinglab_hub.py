@@ -18,7 +18,6 @@ import os
 import pathlib
 import pwd
 import shutil
-import socket
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -85,15 +84,6 @@ async def copy_course(spawner):
     spawner.log.info("%s's copy of the course: %s", name, said.decode().strip())
 
 
-def port_is_free(ip, port):
-    with socket.socket() as probe:
-        try:
-            probe.bind((ip, port))
-        except OSError:
-            return False
-    return True
-
-
 def outgoing_port_range():
     """The ports the system hands out for outgoing connections (Linux: ip_local_port_range)."""
     try:
@@ -106,6 +96,8 @@ def outgoing_port_range():
 try:
     from jupyterhub.spawner import LocalProcessSpawner
     from traitlets import Integer
+
+    from poolinglab_kernels import port_is_free
 except ImportError:  # copy-course, run as a command, needs neither
     LocalProcessSpawner = None
 
