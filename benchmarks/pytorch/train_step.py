@@ -1,9 +1,11 @@
 #!/usr/bin/python3
-"""Times one training step of notebook 06's network in PyTorch, for comparison with lesson-lib.
+"""Times one training step of notebook 06's and 07's networks in PyTorch, for comparison with lesson-lib.
 
-The same network, batch and step as benchmarks/src/main/java/org/poolinglab/bench/TrainingBenchmark.java:
-64 random 1x28x28 images, Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) | nothing]
--> Flatten -> Linear(-> 10), softmax cross-entropy, SGD with momentum 0.9; forward, loss, backward and
+The same networks, batch and step as benchmarks/src/main/java/org/poolinglab/bench/TrainingBenchmark.java:
+64 random 1x28x28 images; notebook 06's Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2)
+| nothing] -> Flatten -> Linear(-> 10), and notebook 07's LeNet-like network ("lenet"): Conv2d(1 -> 6, 3x3,
+padding 1) -> ReLU -> MaxPool2d(2) -> Conv2d(6 -> 16, 3x3, padding 1) -> ReLU -> MaxPool2d(2) -> Flatten ->
+Linear(784 -> 10); softmax cross-entropy, SGD with momentum 0.9; forward, loss, backward and
 update, on the CPU in float32, with torch.set_num_threads(1) and (2), or the thread counts given. Timed
 the way JMH times lesson-lib's step: 3 warm-up and 5 measured iterations of about a second each; the
 figure is the best measured iteration (the one least disturbed by other work on a shared machine).
@@ -26,6 +28,10 @@ SECONDS = 1.0
 
 
 def network(pooling):
+    if pooling == "lenet":
+        return nn.Sequential(nn.Conv2d(1, 6, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Conv2d(6, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Flatten(), nn.Linear(16 * 7 * 7, 10))
     layers = [nn.Conv2d(1, 8, 3, padding=1), nn.ReLU()]
     if pooling == "max":
         layers.append(nn.MaxPool2d(2))
@@ -68,7 +74,7 @@ def main():
     arguments.add_argument("output", nargs="?", help="where to write the figures as JSON")
     options = arguments.parse_args()
     results = []
-    for pooling in ("max", "avg", "none"):
+    for pooling in ("max", "avg", "none", "lenet"):
         for threads in sorted({int(count) for count in options.threads.split(",")}):
             rate = images_per_second(pooling, threads)
             results.append({"pooling": pooling, "threads": threads, "images_per_s": round(rate)})

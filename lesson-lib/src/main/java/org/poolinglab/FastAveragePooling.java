@@ -16,9 +16,9 @@ import java.util.Arrays;
  * <p><b>One window per plane</b> ({@link #wholePlanes}, global average pooling): each plane's sum in eight
  * {@code float} lanes the processor adds at the same time, combined in {@code double} every {@value #CHUNK}
  * cells, so each lane adds at most {@value #CHUNK}/8 values in {@code float} and its rounding stays small.
- * When the JVM has the Vector API ({@link #VECTOR_API}), the map is large ({@link #VECTOR_API_MIN_CELLS}) and
- * its planes small (one chunk), {@link VectorWholePlanes} adds the same eight lanes with one instruction, two
- * planes at a time, and gets the same bits.
+ * When the JVM has the Vector API ({@link #VECTOR_API}), the map is large ({@link #VECTOR_API_MIN_CELLS}), its
+ * planes small (one chunk) and that path warmed up ({@link VectorApiWarmUp#ready()}), {@link VectorWholePlanes}
+ * adds the same eight lanes with one instruction, two planes at a time, and gets the same bits.
  */
 final class FastAveragePooling {
 
@@ -26,19 +26,18 @@ final class FastAveragePooling {
     static final int CHUNK = 256;
 
     /**
-     * Whether this JVM can add eight floats with one instruction through the Vector API: it was started with
-     * {@code --add-modules jdk.incubator.vector} (the kit's kernel, tests and benchmarks are) on a processor
-     * with 256-bit vectors. Without it, the plain loop of {@link #floatLaneSum} gives the same results, slower.
+     * Whether this JVM has the Vector API: it was started with {@code --add-modules jdk.incubator.vector} (the
+     * kit's kernel, tests and benchmarks are). Then large maps of small planes are pooled by
+     * {@link VectorWholePlanes}, eight floats with one instruction, once {@link VectorApiWarmUp} has found
+     * it compiled and fast on this processor. Without it, the plain loop of {@link #floatLaneSum} gives the
+     * same results, slower.
      */
-    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && VectorWholePlanes.hasEightFloatVectors();
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /**
-     * The cells a map needs for global average pooling to take the Vector API. Until the JIT has compiled
-     * that path, it runs 10 to 40 times slower than the plain loop (on 32x512x7x7 here, for about ten calls;
-     * the first took 145 to 177 ms, the plain loop's 10 to 13 ms), so small maps, a notebook's, stay on the
-     * plain loop; large ones, which benchmarks and training pool over and over, get the speed. Both give
-     * the same bits.
+     * The cells a map needs for global average pooling to take the Vector API: below this a call is short
+     * either way, and small maps, a notebook's, never start the warm-up ({@link VectorApiWarmUp}).
+     * Large ones, which benchmarks and training pool over and over, get the speed. Both give the same bits.
      */
     static final long VECTOR_API_MIN_CELLS = 1 << 17;
 
@@ -117,7 +116,7 @@ final class FastAveragePooling {
         int cells = input.height() * input.width();
         double divisor = AveragePooling.divisor(windows.rows(), windows.cols(), 0, 0, countPadding, divisorOverride);
         boolean largeMap = (long) input.batch() * input.channels() * cells >= VECTOR_API_MIN_CELLS;
-        if (VECTOR_API && largeMap && cells <= CHUNK) {
+        if (VECTOR_API && largeMap && cells <= CHUNK && VectorApiWarmUp.ready()) {
             VectorWholePlanes.means(input.data, cells, divisor, out, first, end);
             return;
         }

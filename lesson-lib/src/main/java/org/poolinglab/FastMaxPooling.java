@@ -20,6 +20,9 @@ import java.util.Arrays;
  * <p><b>With indices</b> ({@link #poolWithIndicesPlanes}), the maxima come from the same loops; then each
  * window is searched for the first cell holding its maximum, from its last cell back to its first, so that
  * the search has no branch to mispredict (the reference's running maximum changes at random places).
+ * The window nearly every network uses, 2x2 without padding (with stride 2, or stride 1 as in anti-aliased
+ * pooling), gets a loop of its own ({@link #twoByTwoWithIndices}): its four cells read straight from the
+ * input, two to ten times as fast.
  */
 final class FastMaxPooling {
 
@@ -80,6 +83,13 @@ final class FastMaxPooling {
      */
     static void poolWithIndicesPlanes(FeatureMap input, Windows windows, float[] out, int[] indices, int first,
                                       int end) {
+        int rowStride = pairsOfCells(windows.rows());
+        int columnStride = pairsOfCells(windows.cols());
+        if (rowStride > 0 && columnStride > 0) {
+            twoByTwoWithIndices(input, windows.rows().count(), windows.cols().count(), rowStride, columnStride,
+                    out, indices, first, end);
+            return;
+        }
         poolPlanes(input, windows, out, first, end);
         AxisWindows rows = windows.rows();
         AxisWindows cols = windows.cols();
@@ -92,6 +102,63 @@ final class FastMaxPooling {
                     int index = position(input.data, base, width, rows, cols, oh, ow, out[o]);
                     indices[o] = index;
                     out[o++] = input.data[base + index];
+                }
+            }
+        }
+    }
+
+    /**
+     * The stride, 1 or 2, when window {@code o} covers exactly the cells {@code s * o} and {@code s * o + 1}: a
+     * window of 2 without padding; else 0.
+     */
+    private static int pairsOfCells(AxisWindows axis) {
+        int stride = axis.count() > 1 ? axis.start[1] - axis.start[0] : 2;
+        if (axis.step != 1 || stride < 1 || stride > 2) {
+            return 0;
+        }
+        for (int o = 0; o < axis.count(); o++) {
+            if (axis.first[o] != stride * o || axis.end[o] != stride * o + 2 || axis.start[o] != stride * o) {
+                return 0;
+            }
+        }
+        return stride;
+    }
+
+    /**
+     * {@link #poolWithIndicesPlanes} for 2x2 windows without padding, moving {@code rowStride} rows and
+     * {@code columnStride} columns at a time (1 or 2). A window's cells are {@code a b} over {@code c d}; its
+     * maximum is found with {@code Math.max}, then the first of {@code a, b, c, d} equal to it, searched from
+     * {@code d} back to {@code a} without a branch. A NaN maximum (rare: the branch is always guessed right)
+     * goes to the last NaN, as in the reference.
+     */
+    private static void twoByTwoWithIndices(FeatureMap input, int outHeight, int outWidth, int rowStride,
+                                            int columnStride, float[] out, int[] indices, int first, int end) {
+        float[] in = input.data;
+        int width = input.width();
+        int o = first * outHeight * outWidth;
+        for (int plane = first; plane < end; plane++) {
+            int base = plane * input.height() * width;
+            for (int oh = 0; oh < outHeight; oh++) {
+                int top = rowStride * oh * width;
+                int bottom = top + width;
+                for (int ow = 0; ow < outWidth; ow++, o++) {
+                    int left = columnStride * ow;
+                    float a = in[base + top + left];
+                    float b = in[base + top + left + 1];
+                    float c = in[base + bottom + left];
+                    float d = in[base + bottom + left + 1];
+                    float max = Math.max(Math.max(a, b), Math.max(c, d));
+                    int at;
+                    if (max == max) {
+                        at = bottom + left + 1;
+                        at = c == max ? bottom + left : at;
+                        at = b == max ? top + left + 1 : at;
+                        at = a == max ? top + left : at;
+                    } else {
+                        at = d != d ? bottom + left + 1 : c != c ? bottom + left : b != b ? top + left + 1 : top + left;
+                    }
+                    indices[o] = at;
+                    out[o] = in[base + at];
                 }
             }
         }

@@ -22,7 +22,7 @@ import java.util.Locale;
  * <p>A {@code FeatureMap} never changes. The {@code of} factories copy the arrays they are given and
  * {@link #toArray()} / {@link #toFloatArray()} return fresh copies, so no caller can change a map
  * behind another's back. (The one exception is {@link #wrap}, for code that hands over an array it has
- * just filled and never touches again.)
+ * just filled and never touches again.) {@link #reshape} shares the values, which is safe for the same reason.
  */
 public final class FeatureMap {
 
@@ -191,6 +191,22 @@ public final class FeatureMap {
     /** All values in NCHW order, a fresh copy. */
     public float[] toFloatArray() {
         return data.clone();
+    }
+
+    /**
+     * The same values, in the same order, in another shape with as many cells, e.g. each image's
+     * {@code C x H x W} values as one vector: {@code map.reshape(n, c * h * w, 1, 1)}. No copy is made: a
+     * map never changes, so the two can share their values.
+     *
+     * @param shape {@code N, C, H, W}, each at least 1, with {@code N*C*H*W} equal to this map's number of cells
+     */
+    public FeatureMap reshape(int... shape) {
+        Check.notNull("shape", shape);
+        Check.argument(shape.length != 4 || (long) shape[0] * shape[1] * shape[2] * shape[3] == data.length
+                || Arrays.stream(shape).anyMatch(side -> side < 1), () -> "shape " + describe(shape)
+                + " must have as many cells as this map's " + describe(shape()) + " (" + data.length + ")");
+        checkShape(shape, data);
+        return new FeatureMap(shape[0], shape[1], shape[2], shape[3], data);
     }
 
     /** The plane of batch {@code n}, channel {@code c}, as a {@code 1 x 1 x H x W} map. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,7 +15,9 @@ import java.util.function.IntConsumer;
  * The caller runs the first part; the JVM's shared fork-join pool runs the others, so no thread of
  * lesson-lib's own outlives a call.
  *
- * <p>One setting covers all of lesson-lib, pooling and the {@code nn} layers: {@link #setThreads}.
+ * <p>One setting covers all of lesson-lib, pooling and the {@code nn} layers: {@link #setThreads}. Work
+ * made of whole independent jobs, such as training several networks, can instead run side by side, one
+ * job per core ({@link #runSideBySide}): then each job keeps its own calls on its own thread.
  */
 public final class Parallel {
 
@@ -27,11 +30,14 @@ public final class Parallel {
     static final long CELLS_PER_THREAD = 1 << 17;
 
     /** A loop over items {@code [first, end)}. */
-    interface Range {
+    public interface Range {
         void run(int first, int end);
     }
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
+
+    /** Whether this thread runs a job of {@link #runSideBySide}, whose calls are not split again. */
+    private static final ThreadLocal<Boolean> RUNS_A_WHOLE_JOB = ThreadLocal.withInitial(() -> false);
 
     private Parallel() {
     }
@@ -65,6 +71,15 @@ public final class Parallel {
     }
 
     /**
+     * Runs {@code range} over items {@code [0, count)} in up to {@link #threads()} contiguous parts at the
+     * same time, for loops that work better over a whole part than item by item (a convolution adds up
+     * the gradients of its part of the filters image by image). Each part must write only its own items.
+     */
+    public static void forEachRange(int count, Range range) {
+        split(Math.min(threads, count), count, range);
+    }
+
+    /**
      * Runs {@code range} over planes {@code [0, planes)}: on the caller's thread alone, or in contiguous
      * parts on up to {@link #threads()} threads, as many as there are {@link #CELLS_PER_THREAD} cells for.
      *
@@ -75,9 +90,47 @@ public final class Parallel {
         split((int) Math.min(Math.min(threads, planes), bySize), planes, range);
     }
 
+    /**
+     * Runs {@code job.accept(i)} for {@code i = 0 .. count - 1}, each job whole on one thread, up to
+     * {@link #threads()} jobs at a time: each thread takes the next job as soon as it is done with one, so
+     * jobs of different lengths keep every core busy. For jobs that are independent and long, like training
+     * one network: sharing out whole jobs costs nothing, while sharing out each of their many small calls
+     * costs a hand-over every time. Inside a job every lesson-lib call stays on the job's thread, so a job
+     * computes exactly what it computes alone, bit for bit. Each job must write only its own results.
+     * Should a job fail, the jobs not yet started are skipped and its exception is thrown here.
+     */
+    public static void runSideBySide(int count, IntConsumer job) {
+        Check.atLeast("count", count, 0);
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            boolean wasRunningAJob = RUNS_A_WHOLE_JOB.get();
+            RUNS_A_WHOLE_JOB.set(true);
+            try {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    job.accept(i);
+                }
+            } catch (RuntimeException | Error failure) {
+                next.set(count);
+                throw failure;
+            } finally {
+                RUNS_A_WHOLE_JOB.set(wasRunningAJob);
+            }
+        };
+        int workers = RUNS_A_WHOLE_JOB.get() ? 1 : Math.min(threads, count);
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            others.add(ForkJoinPool.commonPool().submit(worker));
+        }
+        try {
+            worker.run();
+        } finally {
+            others.forEach(ForkJoinTask::join);
+        }
+    }
+
     /** Items {@code [0, count)} in {@code parts} contiguous ranges at once: the first on the caller's thread. */
     private static void split(int parts, int count, Range range) {
-        if (parts <= 1) {
+        if (parts <= 1 || RUNS_A_WHOLE_JOB.get()) {
             range.run(0, count);
             return;
         }

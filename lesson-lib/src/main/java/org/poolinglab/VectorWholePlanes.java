@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * speed. Larger planes stay on the plain loop.
  *
  * <p>Only used when {@link FastAveragePooling#VECTOR_API} says the JVM has {@code jdk.incubator.vector}
- * (nothing loads this class otherwise), and on maps of at least
- * {@link FastAveragePooling#VECTOR_API_MIN_CELLS} cells.
+ * (nothing loads this class otherwise), on maps of at least {@link FastAveragePooling#VECTOR_API_MIN_CELLS}
+ * cells, and once {@link VectorApiWarmUp#ready()} says it is compiled.
  */
 final class VectorWholePlanes {
 

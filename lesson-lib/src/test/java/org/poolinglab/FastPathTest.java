@@ -78,6 +78,17 @@ class FastPathTest {
         return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, true));
     }
 
+    /** 2x2 windows with stride 1 or 2 and no padding, the path of their own: even and odd sizes, with ceil mode. */
+    static Stream<RandomCase> twoByTwoCases() {
+        return IntStream.range(0, 100).mapToObj(seed -> {
+            Random random = new Random(seed);
+            FeatureMap input = Fixtures.withSpecialValues(random, 1 + random.nextInt(2), 1 + random.nextInt(3),
+                    2 + random.nextInt(30), 2 + random.nextInt(30));
+            PoolSpec spec = PoolSpec.of(2).stride(1 + seed % 2, 1 + seed / 2 % 2).ceilMode(seed % 5 == 0);
+            return new RandomCase(seed, input, spec);
+        });
+    }
+
     static Stream<RandomCase> averageCases() {
         return IntStream.range(0, 400).mapToObj(seed -> RandomCase.of(seed, false));
     }
@@ -111,6 +122,13 @@ class FastPathTest {
             PooledWithIndices fast = Pooling.maxPoolWithIndices(input, testCase.spec());
             assertFeatureMapIdentical(windows.outputOf(input, reference), fast.output(), testCase.toString());
             assertArrayEquals(referenceIndices, fast.indices(), testCase.toString());
+        }
+
+        /** The 2x2 loop, stride 1 or 2: the same maxima and indices as the reference, NaN, ties and signed zeros too. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.poolinglab.FastPathTest#twoByTwoCases")
+        void twoByTwoMaxPoolingWithIndicesBitForBit(RandomCase testCase) {
+            maxPoolingWithIndicesBitForBit(testCase);
         }
 
         /** The fast path adds in float, the reference in double: they agree to the conformance tolerance. */
@@ -200,6 +218,23 @@ class FastPathTest {
                     "the test JVM lacks --add-modules jdk.incubator.vector (surefire's argLine in pom.xml)");
             assumeTrue(VectorWholePlanes.hasEightFloatVectors(), "this processor has no 256-bit float vectors");
             assertTrue(FastAveragePooling.VECTOR_API);
+        }
+
+        /**
+         * A large map's first call starts the warm-up and pools with the plain loop; once the Vector API is
+         * compiled and the faster, large maps take it, with the same means.
+         */
+        @Test
+        void isTakenOnlyAfterItsWarmUp() throws InterruptedException {
+            assumeTrue(FastAveragePooling.VECTOR_API && VectorWholePlanes.hasEightFloatVectors(), "no Vector API");
+            FeatureMap large = Fixtures.withSpecialValues(new Random(5), 32, 512, 7, 7);
+            FeatureMap plainMeans = Pooling.globalAvgPool(large); // on the plain loop, or already warmed up
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!VectorApiWarmUp.ready() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(VectorApiWarmUp.ready(), "the warm-up did not finish within a minute");
+            assertFeatureMapIdentical(plainMeans, Pooling.globalAvgPool(large), "the same means after the warm-up");
         }
 
         /** Same bits as the plain loop, so a notebook shows the same means with the module and without it. */

@@ -86,6 +86,19 @@ class FeatureMapTest {
             assertRejected(() -> FeatureMap.wrap(new int[] {1, 2, 3, 4}, new float[23]),
                     "data must have 24 values for shape 1x2x3x4 but has 23");
         }
+
+        @Test
+        void reshapeKeepsTheValuesInTheirOrderInAnotherShape() {
+            FeatureMap flat = Fixtures.lesson().reshape(1, 16, 1, 1);
+            assertArrayEquals(new int[] {1, 16, 1, 1}, flat.shape());
+            assertArrayEquals(Fixtures.lesson().toFloatArray(), flat.toFloatArray());
+            assertEquals(6f, flat.get(0, 5, 0, 0), "cell (1, 1) of the lesson's map");
+            assertEquals(Fixtures.lesson(), flat.reshape(1, 1, 4, 4));
+            assertRejected(() -> Fixtures.lesson().reshape(1, 1, 4, 5),
+                    "shape 1x1x4x5 must have as many cells as this map's 1x1x4x4 (16)");
+            assertRejected(() -> Fixtures.lesson().reshape(16, 1, 1), "shape must have 4 entries");
+            assertRejected(() -> Fixtures.lesson().reshape(-1, -16, 1, 1), "shape N must be >= 1 but was -1");
+        }
     }
 
     @Nested

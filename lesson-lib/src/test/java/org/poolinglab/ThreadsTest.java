@@ -111,6 +111,51 @@ class ThreadsTest {
     }
 
     @Test
+    void jobsSideBySideRunOnceEachOnSeveralThreadsAndKeepTheirOwnCallsOnTheirThread() {
+        Parallel.setThreads(2);
+        int jobs = 6;
+        AtomicIntegerArray runs = new AtomicIntegerArray(jobs);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch twoThreadsSeen = new CountDownLatch(2);
+        Parallel.runSideBySide(jobs, job -> {
+            Thread jobThread = Thread.currentThread();
+            if (threads.add(jobThread)) {
+                twoThreadsSeen.countDown();
+            }
+            runs.incrementAndGet(job);
+            // a call that would be split in two outside a job stays on the job's thread
+            Parallel.forEachPlane(32, 128 * 128 + 64 * 64, (first, end) -> {
+                assertEquals(jobThread, Thread.currentThread(), "a part of a call inside job " + job);
+                assertEquals(List.of(0, 32), List.of(first, end));
+            });
+            Parallel.forEach(8, i -> assertEquals(jobThread, Thread.currentThread(), "item " + i + " of job " + job));
+            awaitQuietly(twoThreadsSeen);
+        });
+        for (int job = 0; job < jobs; job++) {
+            assertEquals(1, runs.get(job), "runs of job " + job);
+        }
+        assertEquals(2, threads.size(), "threads the jobs ran on");
+        AtomicInteger parts = new AtomicInteger();
+        Parallel.forEachPlane(32, 128 * 128 + 64 * 64, (first, end) -> parts.incrementAndGet());
+        assertEquals(2, parts.get(), "after the jobs, calls are split again");
+    }
+
+    @Test
+    void aFailingJobStopsTheJobsNotYetStartedAndIsReported() {
+        Parallel.setThreads(1);
+        AtomicInteger started = new AtomicInteger();
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Parallel.runSideBySide(5, job -> {
+                    started.incrementAndGet();
+                    if (job == 1) {
+                        throw new IllegalStateException("job 1 failed");
+                    }
+                }));
+        assertEquals("job 1 failed", failure.getMessage());
+        assertEquals(2, started.get(), "jobs started");
+    }
+
+    @Test
     void rejectsZeroThreads() {
         assertRejected(() -> Parallel.setThreads(0), "threads", ">= 1", "0");
     }

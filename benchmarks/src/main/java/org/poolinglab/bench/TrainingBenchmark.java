@@ -25,10 +25,12 @@ import org.poolinglab.nn.Sequential;
 import org.poolinglab.nn.Sgd;
 
 /**
- * One training step (forward, loss, backward, SGD update) of notebook 06's network on a batch of 64
- * random 1x28x28 images: Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) |
- * nothing] -> Flatten -> Linear(-> 10), on one thread and on every core
- * ({@link Parallel#setThreads}). benchmarks/pytorch/train_step.py times the same step in PyTorch.
+ * One training step (forward, loss, backward, SGD update) on a batch of 64 random 1x28x28 images, of
+ * notebook 06's network, Conv2d(1 -> 8, 3x3, padding 1) -> ReLU -> [MaxPool2d(2) | AvgPool2d(2) |
+ * nothing] -> Flatten -> Linear(-> 10), and of notebook 07's LeNet-like network ({@code lenet}),
+ * Conv2d(1 -> 6, 3x3, padding 1) -> ReLU -> MaxPool2d(2) -> Conv2d(6 -> 16, 3x3, padding 1) -> ReLU ->
+ * MaxPool2d(2) -> Flatten -> Linear(784 -> 10), on one thread and on every core
+ * ({@link Parallel#setThreads}). benchmarks/pytorch/train_step.py times the same steps in PyTorch.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,8 +42,8 @@ public class TrainingBenchmark {
 
     static final int BATCH = 64;
 
-    /** The pooling after the ReLU: {@code max}, {@code avg} or {@code none}. */
-    @Param({"max", "avg", "none"})
+    /** Notebook 06's network with {@code max}, {@code avg} or {@code none} pooling, or notebook 07's {@code lenet}. */
+    @Param({"max", "avg", "none", "lenet"})
     public String pooling;
 
     /** {@code 1}, or {@code all}: one thread per core. */
@@ -73,8 +75,13 @@ public class TrainingBenchmark {
         return model.trainStep(images, labels, sgd);
     }
 
-    /** Notebook 06's network with the given pooling. */
+    /** Notebook 06's network with the given pooling, or notebook 07's LeNet-like network. */
     static Sequential network(String pooling, Random random) {
+        if (pooling.equals("lenet")) {
+            return new Sequential(new Conv2d(1, 6, 3, random).padding(1), new ReLU(), new MaxPool2d(2),
+                    new Conv2d(6, 16, 3, random).padding(1), new ReLU(), new MaxPool2d(2), new Flatten(),
+                    new Linear(16 * 7 * 7, 10, random));
+        }
         Conv2d conv = new Conv2d(1, 8, 3, random).padding(1);
         return switch (pooling) {
             case "max" -> new Sequential(conv, new ReLU(), new MaxPool2d(2), new Flatten(),
@@ -82,7 +89,7 @@ public class TrainingBenchmark {
             case "avg" -> new Sequential(conv, new ReLU(), new AvgPool2d(2), new Flatten(),
                     new Linear(8 * 14 * 14, 10, random));
             case "none" -> new Sequential(conv, new ReLU(), new Flatten(), new Linear(8 * 28 * 28, 10, random));
-            default -> throw new IllegalArgumentException("pooling must be max, avg or none but was " + pooling);
+            default -> throw new IllegalArgumentException("pooling must be max, avg, none or lenet but was " + pooling);
         };
     }
 

@@ -47,7 +47,7 @@ public final class TrainingBenchmarkMain {
             double millis = result.getPrimaryResult().getStatistics().getMin(); // the best iteration
             double imagesPerSecond = TrainingBenchmark.BATCH / (millis / 1000);
             Long theirs = pytorch.get(pooling + "/" + threads);
-            System.err.printf(Locale.ROOT, "lesson-lib %s pooling, %d thread(s): %.0f images/s%n", pooling, threads,
+            System.err.printf(Locale.ROOT, "lesson-lib, %s, %d thread(s): %.0f images/s%n", pooling, threads,
                     imagesPerSecond);
             table.append(String.format(Locale.ROOT, "%-8s %8d %10.2f %18.0f %16s%n", pooling, threads, millis,
                     imagesPerSecond, theirs == null ? "-" : theirs.toString()));

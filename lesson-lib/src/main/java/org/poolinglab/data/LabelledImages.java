@@ -2,7 +2,9 @@ package org.poolinglab.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
 import org.poolinglab.FeatureMap;
@@ -13,8 +15,8 @@ import org.poolinglab.plot.Images;
  * label is a class number from 0 to {@code classNames().size() - 1}. Fashion-MNIST's are
  * {@code N x 1 x 28 x 28}, brightness from 0 to 1, in ten classes.
  *
- * <p>Immutable: {@link #first}, {@link #range}, {@link #shuffled}, {@link #batches} and {@link #shifted}
- * make new sets and leave this one as it is. A typical epoch of training:
+ * <p>Immutable: {@link #first}, {@link #range}, {@link #shuffled}, {@link #batches}, {@link #shifted},
+ * {@link #randomlyShifted} and {@link #validationSplit} make new sets and leave this one as it is. A typical epoch of training:
  * <pre>{@code
  * for (LabelledImages batch : train.shuffled(epoch).batches(64)) {
  *     FeatureMap x = batch.images();   // 64 x 1 x 28 x 28
@@ -141,6 +143,58 @@ public final class LabelledImages {
      * driven by {@code new java.util.Random(seed)}), each still with its own label.
      */
     public LabelledImages shuffled(long seed) {
+        return select(shuffledOrder(seed), 0, count);
+    }
+
+    /**
+     * The batches of {@code shuffled(seed).batches(batchSize)}, made one at a time as they are needed: an
+     * epoch of training without a shuffled copy of the whole set (60,000 Fashion-MNIST pictures take
+     * 188 MB).
+     */
+    public Iterable<LabelledImages> shuffledBatches(long seed, int batchSize) {
+        checkBatchSize(batchSize);
+        int[] order = shuffledOrder(seed);
+        return () -> new Iterator<>() {
+            private int from;
+
+            @Override
+            public boolean hasNext() {
+                return from < count;
+            }
+
+            @Override
+            public LabelledImages next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no batch left: all " + count + " images were handed out");
+                }
+                int to = Math.min(count, from + batchSize);
+                LabelledImages batch = select(order, from, to);
+                from = to;
+                return batch;
+            }
+        };
+    }
+
+    /**
+     * The set split in two at random: {@code validationSize} images held out for validation, the others
+     * for training. A network learns only from the training part; the validation part then shows how it
+     * does on pictures it has not seen, to choose settings such as the learning rate, so that the test
+     * set stays untouched until the end. Both parts keep the random order, which depends only on
+     * {@code seed} (the order of {@link #shuffled}).
+     *
+     * @param validationSize at least 1, and fewer than {@link #size()}
+     */
+    public ValidationSplit validationSplit(int validationSize, long seed) {
+        if (validationSize < 1 || validationSize >= count) {
+            throw new IllegalArgumentException("validationSize must be in [1, " + (count - 1) + "] (fewer than the "
+                    + count + " images) but was " + validationSize);
+        }
+        int[] order = shuffledOrder(seed);
+        return new ValidationSplit(select(order, validationSize, count), select(order, 0, validationSize));
+    }
+
+    /** {@code 0, 1, ..., count - 1} in the order of a Fisher-Yates shuffle driven by {@code new Random(seed)}. */
+    private int[] shuffledOrder(long seed) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
@@ -152,21 +206,25 @@ public final class LabelledImages {
             order[i] = order[j];
             order[j] = swap;
         }
+        return order;
+    }
+
+    /** The images {@code order[from]}, ..., {@code order[to - 1]}, in that order. */
+    private LabelledImages select(int[] order, int from, int to) {
         int imageSize = channels * height * width;
-        float[] shuffledPixels = new float[pixels.length];
-        int[] shuffledLabels = new int[count];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(pixels, order[i] * imageSize, shuffledPixels, i * imageSize, imageSize);
-            shuffledLabels[i] = labels[order[i]];
+        float[] selectedPixels = new float[(to - from) * imageSize];
+        int[] selectedLabels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(pixels, order[i] * imageSize, selectedPixels, (i - from) * imageSize, imageSize);
+            selectedLabels[i - from] = labels[order[i]];
         }
-        return new LabelledImages(new int[] {count, channels, height, width}, shuffledPixels, shuffledLabels, classNames);
+        return new LabelledImages(new int[] {to - from, channels, height, width}, selectedPixels, selectedLabels,
+                classNames);
     }
 
     /** Consecutive batches of {@code batchSize} images, in order; the last one holds what is left. */
     public List<LabelledImages> batches(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1 but was " + batchSize);
-        }
+        checkBatchSize(batchSize);
         List<LabelledImages> batches = new ArrayList<>();
         for (int from = 0; from < count; from += batchSize) {
             batches.add(range(from, Math.min(count, from + batchSize)));
@@ -181,6 +239,45 @@ public final class LabelledImages {
     public LabelledImages shifted(int down, int right) {
         FeatureMap moved = Images.shift(images(), down, right);
         return new LabelledImages(moved.shape(), moved.toFloatArray(), labels, classNames);
+    }
+
+    /**
+     * Every image moved on its own, by a random number of rows and columns from {@code -maxShift} to
+     * {@code maxShift} (each drawn from {@code random}: rows, then columns, image by image), with the same
+     * labels: pictures for training a network on moved pictures, so that it learns that a move does not
+     * change the class. Pixels moved in from outside are 0; pixels moved out are lost.
+     *
+     * @param maxShift at least 0
+     */
+    public LabelledImages randomlyShifted(int maxShift, Random random) {
+        if (maxShift < 0) {
+            throw new IllegalArgumentException("maxShift must be >= 0 but was " + maxShift);
+        }
+        Objects.requireNonNull(random, "random must not be null");
+        float[] moved = new float[pixels.length];
+        for (int i = 0; i < count; i++) {
+            int down = random.nextInt(2 * maxShift + 1) - maxShift;
+            int right = random.nextInt(2 * maxShift + 1) - maxShift;
+            for (int c = 0; c < channels; c++) {
+                int plane = (i * channels + c) * height * width;
+                for (int h = Math.max(0, down); h < Math.min(height, height + down); h++) {
+                    int fromColumn = Math.max(0, -right);
+                    int toColumn = Math.max(0, right);
+                    int length = width - Math.abs(right);
+                    if (length > 0) {
+                        System.arraycopy(pixels, plane + (h - down) * width + fromColumn, moved,
+                                plane + h * width + toColumn, length);
+                    }
+                }
+            }
+        }
+        return new LabelledImages(new int[] {count, channels, height, width}, moved, labels, classNames);
+    }
+
+    private static void checkBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1 but was " + batchSize);
+        }
     }
 
     private int checkIndex(int i) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.poolinglab.FeatureMap;
+import org.poolinglab.Parallel;
 import org.poolinglab.Size;
 
 /**
@@ -134,25 +135,44 @@ public final class Conv2d extends Layer {
         if (!fits(im2col, in)) {
             im2col = new Im2col(in.batch(), inChannels, in.size(), kernel, stride, padding,
                     new Size(out.height(), out.width()));
+            patches = new float[in.batch()][im2col.taps][im2col.cells];
         }
         float[] input = in.toFloatArray();
         float[] output = new float[in.batch() * out.size()];
-        float[] w = weight.value();
-        int taps = im2col.taps;
         int cells = im2col.cells;
-        patches = new float[in.batch()][][];
         inParallel(in.batch(), n -> {
-            patches[n] = im2col.gather(input, n);
-            float[] row = new float[cells];
+            float[][] imagePatches = im2col.gather(input, n, patches[n]);
+            float[][] rows = new float[outChannels][cells];
             for (int k = 0; k < outChannels; k++) {
-                Arrays.fill(row, bias == null ? 0 : bias.value()[k]);
-                for (int t = 0; t < taps; t++) {
-                    Vectors.addScaled(row, patches[n][t], w[k * taps + t]);
-                }
-                System.arraycopy(row, 0, output, (n * outChannels + k) * cells, cells);
+                Arrays.fill(rows[k], bias == null ? 0 : bias.value()[k]);
+            }
+            addWeightsTimesPatches(rows, imagePatches);
+            for (int k = 0; k < outChannels; k++) {
+                System.arraycopy(rows[k], 0, output, (n * outChannels + k) * cells, cells);
             }
         });
         return FeatureMap.wrap(new int[] {in.batch(), outChannels, out.height(), out.width()}, output);
+    }
+
+    /**
+     * {@code rows += weight x patches}: row {@code k} gets {@code weight[k][t] * patches[t]} for each tap
+     * {@code t} in order. Four filters at a time, so each patch row is read once for four output rows.
+     */
+    private void addWeightsTimesPatches(float[][] rows, float[][] patches) {
+        float[] w = weight.value();
+        int taps = im2col.taps;
+        int k = 0;
+        for (; k + 4 <= outChannels; k += 4) {
+            for (int t = 0; t < taps; t++) {
+                Vectors.addScaledFour(rows[k], rows[k + 1], rows[k + 2], rows[k + 3], patches[t],
+                        w[k * taps + t], w[(k + 1) * taps + t], w[(k + 2) * taps + t], w[(k + 3) * taps + t]);
+            }
+        }
+        for (; k < outChannels; k++) {
+            for (int t = 0; t < taps; t++) {
+                Vectors.addScaled(rows[k], patches[t], w[k * taps + t]);
+            }
+        }
     }
 
     /** Whether {@code im2col} was made for inputs of this shape with this layer's current stride and padding. */
@@ -182,34 +202,44 @@ public final class Conv2d extends Layer {
     }
 
     /**
-     * {@code dWeight += dOut x patches^T} and {@code dBias += the row sums of dOut}, filter by filter.
-     * For filter {@code k} and tap {@code t} that is the sum over images {@code n} and output cells
-     * {@code o} of {@code dOut[n][k][o] * patches[n][t][o]}: the products are first added up cell by
-     * cell over the images in order, in whole rows, and each row is summed at the end.
+     * {@code dWeight += dOut x patches^T} and {@code dBias += the row sums of dOut}. For filter {@code k}
+     * and tap {@code t} that is the sum over images {@code n} and output cells {@code o} of
+     * {@code dOut[n][k][o] * patches[n][t][o]}: the products are first added up cell by cell over the
+     * images in order, in whole rows, and each row is summed at the end. The filters are shared out
+     * across the cores; each thread goes through the images once for all of its filters, so that an
+     * image's patches are read while they are still in the processor's cache.
      */
     private void addParameterGradients(float[] grad) {
         int taps = im2col.taps;
         int cells = im2col.cells;
-        inParallel(outChannels, k -> {
-            float[][] products = new float[taps][cells];
-            float[] gradSum = new float[cells];
+        Parallel.forEachRange(outChannels, (first, end) -> {
+            float[][][] products = new float[end - first][taps][cells];
+            float[][] gradSums = new float[end - first][cells];
             for (int n = 0; n < im2col.batch; n++) {
-                float[] gradRow = Vectors.row(grad, n * outChannels + k, cells);
-                for (int t = 0; t < taps; t++) {
-                    Vectors.addProducts(products[t], gradRow, patches[n][t]);
+                for (int k = first; k < end; k++) {
+                    float[] gradRow = Vectors.row(grad, n * outChannels + k, cells);
+                    for (int t = 0; t < taps; t++) {
+                        Vectors.addProducts(products[k - first][t], gradRow, patches[n][t]);
+                    }
+                    Vectors.addScaled(gradSums[k - first], gradRow, 1);
                 }
-                Vectors.addScaled(gradSum, gradRow, 1);
             }
-            for (int t = 0; t < taps; t++) {
-                weight.grad()[k * taps + t] += Vectors.sum(products[t]);
-            }
-            if (bias != null) {
-                bias.grad()[k] += Vectors.sum(gradSum);
+            for (int k = first; k < end; k++) {
+                for (int t = 0; t < taps; t++) {
+                    weight.grad()[k * taps + t] += Vectors.sum(products[k - first][t]);
+                }
+                if (bias != null) {
+                    bias.grad()[k] += Vectors.sum(gradSums[k - first]);
+                }
             }
         });
     }
 
-    /** {@code dPatches = weight^T x dOut}, each patch cell's gradient then added to the input cell it came from. */
+    /**
+     * {@code dPatches = weight^T x dOut}: each tap's row adds up {@code weight[k][t] * dOut[k]} over the
+     * filters {@code k} in order, four at a time; then each patch cell's gradient is added to the input
+     * cell it came from.
+     */
     private FeatureMap inputGradient(float[] grad) {
         int taps = im2col.taps;
         int cells = im2col.cells;
@@ -217,11 +247,18 @@ public final class Conv2d extends Layer {
         int[] inputShape = {im2col.batch, inChannels, im2col.input.height(), im2col.input.width()};
         float[] gradInput = new float[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
         inParallel(im2col.batch, n -> {
+            float[][] gradRows = Vectors.rows(Arrays.copyOfRange(grad, n * outChannels * cells,
+                    (n + 1) * outChannels * cells), cells);
             float[][] gradPatches = new float[taps][cells];
-            for (int k = 0; k < outChannels; k++) {
-                float[] gradRow = Vectors.row(grad, n * outChannels + k, cells);
-                for (int t = 0; t < taps; t++) {
-                    Vectors.addScaled(gradPatches[t], gradRow, w[k * taps + t]);
+            for (int t = 0; t < taps; t++) {
+                int k = 0;
+                for (; k + 4 <= outChannels; k += 4) {
+                    Vectors.addScaledSumOfFour(gradPatches[t], gradRows[k], gradRows[k + 1], gradRows[k + 2],
+                            gradRows[k + 3], w[k * taps + t], w[(k + 1) * taps + t], w[(k + 2) * taps + t],
+                            w[(k + 3) * taps + t]);
+                }
+                for (; k < outChannels; k++) {
+                    Vectors.addScaled(gradPatches[t], gradRows[k], w[k * taps + t]);
                 }
             }
             im2col.scatterAdd(gradPatches, n, gradInput);

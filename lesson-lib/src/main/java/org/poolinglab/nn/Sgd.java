@@ -16,7 +16,7 @@ import java.util.List;
 public final class Sgd {
 
     private final List<Parameter> parameters;
-    private final double learningRate;
+    private double learningRate;
     private final double momentum;
     /** One velocity per parameter, same layout; {@code null} until the first step. */
     private final List<float[]> velocities = new ArrayList<>();
@@ -67,6 +67,18 @@ public final class Sgd {
 
     public double learningRate() {
         return learningRate;
+    }
+
+    /**
+     * Changes the step size from the next {@link #step()} on, as a learning-rate schedule does (PyTorch's
+     * schedulers set {@code param_group["lr"]} the same way); the velocities stay.
+     *
+     * @param learningRate a positive number, or 0 for a step that changes nothing
+     */
+    public void setLearningRate(double learningRate) {
+        Check.argument(learningRate >= 0 && Double.isFinite(learningRate),
+                () -> "learningRate must be a number >= 0 but was " + learningRate);
+        this.learningRate = learningRate;
     }
 
     public double momentum() {

@@ -19,6 +19,35 @@ final class Vectors {
         }
     }
 
+    /**
+     * {@link #addScaled} into four targets with four scales from one source: {@code t0[i] += s0 * source[i]},
+     * ..., {@code t3[i] += s3 * source[i]}. Four filters of a convolution at once: each value of the
+     * source is read once instead of four times. Each target gets the same additions as from
+     * {@link #addScaled}, so the same bits.
+     */
+    static void addScaledFour(float[] t0, float[] t1, float[] t2, float[] t3, float[] source,
+                              float s0, float s1, float s2, float s3) {
+        for (int i = 0; i < source.length; i++) {
+            float value = source[i];
+            t0[i] += s0 * value;
+            t1[i] += s1 * value;
+            t2[i] += s2 * value;
+            t3[i] += s3 * value;
+        }
+    }
+
+    /**
+     * {@code target[i] += s0 * a0[i] + s1 * a1[i] + s2 * a2[i] + s3 * a3[i]}, added left to right: four
+     * {@link #addScaled} into one target, which is read and written once instead of four times, with
+     * the same bits.
+     */
+    static void addScaledSumOfFour(float[] target, float[] a0, float[] a1, float[] a2, float[] a3,
+                                   float s0, float s1, float s2, float s3) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] = target[i] + s0 * a0[i] + s1 * a1[i] + s2 * a2[i] + s3 * a3[i];
+        }
+    }
+
     /** {@code target[i] += a[i] * b[i]} for every {@code i}. */
     static void addProducts(float[] target, float[] a, float[] b) {
         for (int i = 0; i < target.length; i++) {

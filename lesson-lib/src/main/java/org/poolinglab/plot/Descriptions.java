@@ -2,7 +2,9 @@ package org.poolinglab.plot;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.poolinglab.FeatureMap;
@@ -195,6 +197,26 @@ final class Descriptions {
             text.add(HeatMaps.format(value));
         }
         return text.toString();
+    }
+
+    /**
+     * E.g. {@code Dot plot "Test accuracy" (%), one dot per run, each model's mean and one standard deviation
+     * either side: max pooling: 5 runs, 85.1 to 85.6, mean 85.35, sd 0.33; ...}.
+     */
+    static String runs(String title, String yTitle, Map<String, double[]> runs) {
+        StringJoiner models = new StringJoiner("; ", "Dot plot \"" + title + "\" (" + yTitle + "), one dot per run, "
+                + "each model's mean and one standard deviation either side: ", ".");
+        for (Map.Entry<String, double[]> entry : runs.entrySet()) {
+            double[] values = entry.getValue();
+            double mean = Arrays.stream(values).average().orElseThrow();
+            String spread = values.length > 1 ? ", sd " + String.format(Locale.ROOT, "%.2f",
+                    Plots.standardDeviation(values)) : "";
+            models.add(entry.getKey() + ": " + values.length + (values.length == 1 ? " run, " : " runs, ")
+                    + HeatMaps.format(Arrays.stream(values).min().orElseThrow()) + " to "
+                    + HeatMaps.format(Arrays.stream(values).max().orElseThrow())
+                    + String.format(Locale.ROOT, ", mean %.2f", mean) + spread);
+        }
+        return models.toString();
     }
 
     /** E.g. {@code Bar chart "Cost" (thousands): multiply-adds: with pooling 192.06, without pooling 804.38; ...}. */

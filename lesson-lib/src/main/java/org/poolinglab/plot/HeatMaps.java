@@ -106,17 +106,21 @@ final class HeatMaps {
 
     /**
      * The panels of {@code planes} side by side with the largest cell size, up to {@value #MAX_CELL}
-     * pixels, at which the row fits. When one of the maps is mostly zeros, every panel leaves its zeros
-     * blank, so the maps read alike.
+     * pixels, at which the row fits. Where the titles alone make the row too wide, smaller cells would not
+     * help: the cells shrink only until the grids are no wider than the titles, and the picture as a whole
+     * is shrunk to fit instead. A map that is mostly zeros leaves its zeros blank; in the others a 0 is a
+     * value like any other and is written.
      */
     static List<Panel> layout(List<String> titles, List<FeatureMap> planes) {
         int longestSide = 1;
         for (FeatureMap plane : planes) {
             longestSide = Math.max(longestSide, Math.max(plane.height(), plane.width()));
         }
-        for (int cell = Math.min(Palette.px(MAX_CELL), Palette.px(MAX_GRID_SIDE) / longestSide); ; cell--) {
+        int widestRow = Math.max(Palette.px(MAX_ROW_WIDTH), rowWidth(layout(titles, planes, MIN_CELL)));
+        int largestCell = Math.max(MIN_CELL, Math.min(Palette.px(MAX_CELL), Palette.px(MAX_GRID_SIDE) / longestSide));
+        for (int cell = largestCell; ; cell--) {
             List<Panel> panels = layout(titles, planes, cell);
-            if (cell <= MIN_CELL || rowWidth(panels) <= Palette.px(MAX_ROW_WIDTH)) {
+            if (cell <= MIN_CELL || rowWidth(panels) <= widestRow) {
                 return panels;
             }
         }
@@ -133,9 +137,9 @@ final class HeatMaps {
 
     private static List<Panel> layout(List<String> titles, List<FeatureMap> planes, int cell) {
         boolean showValues = cell >= Palette.px(VALUES_FROM_CELL);
-        boolean blankZeros = showValues && planes.stream().anyMatch(HeatMaps::mostlyZeros);
         List<Panel> panels = new ArrayList<>(planes.size());
         for (int i = 0; i < planes.size(); i++) {
+            boolean blankZeros = showValues && mostlyZeros(planes.get(i));
             panels.add(new Panel(titles.get(i), planes.get(i), cell, showValues, blankZeros));
         }
         return panels;

@@ -7,6 +7,10 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -23,6 +27,12 @@ final class Palette {
     /** Line and bar colours, light enough for dark labels on top. */
     static final Color[] SERIES = {
             new Color(0x6BAED6), new Color(0xFDAE61), new Color(0x74C476), new Color(0xE78AC3), new Color(0xBCBDDC)};
+    /**
+     * The colour of each kind of pooling (and of what replaces it) in every chart that names it, so that max
+     * pooling has one colour in every notebook: a series whose name contains a key (lower case) takes its
+     * colour, the first key that matches winning ({@link #seriesColour}). Light, like {@link #SERIES}.
+     */
+    static final Map<String, Color> POOLING_COLOURS = poolingColours();
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x222222);
     /** Captions, axis numbers, padding: quieter than {@link #TEXT}, still 4.5:1 on white and on padding. */
@@ -60,6 +70,32 @@ final class Palette {
     private static volatile double scale = 1;
 
     private Palette() {
+    }
+
+    private static Map<String, Color> poolingColours() {
+        Map<String, Color> colours = new LinkedHashMap<>();
+        colours.put("anti-aliased", SERIES[3]);         // pink
+        colours.put("stride", SERIES[4]);               // lavender
+        colours.put("global average head", new Color(0xD9B365)); // sand
+        colours.put("moved pictures", new Color(0xBDBDBD)); // grey
+        colours.put("no pooling", SERIES[0]);           // blue
+        colours.put("max", SERIES[1]);                  // orange, as the cell a max pooling window keeps
+        colours.put("average", SERIES[2]);              // green
+        return Collections.unmodifiableMap(colours);
+    }
+
+    /**
+     * The colour of series number {@code number} called {@code name}: its kind of pooling's colour when the
+     * name says one ({@link #POOLING_COLOURS}), else the series colour of its place.
+     */
+    static Color seriesColour(String name, int number) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Color> kind : POOLING_COLOURS.entrySet()) {
+            if (lower.contains(kind.getKey())) {
+                return kind.getValue();
+            }
+        }
+        return SERIES[number % SERIES.length];
     }
 
     static double scale() {

@@ -20,9 +20,11 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.GifEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.poolinglab.FeatureMap;
 import org.poolinglab.PoolSpec;
 import org.poolinglab.PoolType;
@@ -293,6 +295,75 @@ public final class Plots {
         return new DescribedImage(render(chart), Descriptions.bars(title, yTitle, categories, ordered(series)));
     }
 
+    /**
+     * Every run of several models as dots, one column per model, with each model's mean (a line across its
+     * column) and one standard deviation above and below it (an error bar): how far the runs of one model
+     * spread, next to how far the models lie apart. For results over several seeds, e.g.
+     * {@code Plots.runs("Test accuracy, 5 seeds", "%", results.values("test %"))}.
+     *
+     * @param runs each model's value in each of its runs, in the order the columns should have (a
+     *             {@link LinkedHashMap}); at least one run each
+     */
+    public static DescribedImage runs(String title, String yTitle, Map<String, double[]> runs) {
+        XYChart chart = runsChart(title, yTitle, runs);
+        return new DescribedImage(render(chart), Descriptions.runs(title, yTitle, ordered(runs)));
+    }
+
+    static XYChart runsChart(String title, String yTitle, Map<String, double[]> runs) {
+        Map<String, double[]> models = ordered(runs);
+        XYChart chart = new XYChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
+                .title(title).xAxisTitle("dots: the runs; line: their mean; bar: 1 sd either side")
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(Palette.px(9));
+        chart.getStyler().setXAxisMin(0.5).setXAxisMax(models.size() + 0.5);
+        chart.getStyler().setXAxisTicksVisible(false); // the legend names the columns, left to right
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        int number = 0;
+        for (Map.Entry<String, double[]> entry : models.entrySet()) {
+            double[] values = entry.getValue();
+            require(values.length > 0, "model '" + entry.getKey() + "' must have at least one run");
+            double centre = number + 1;
+            double[] x = new double[values.length];
+            for (int run = 0; run < values.length; run++) {
+                x[run] = centre - 0.25 + 0.3 * (run + 0.5) / values.length; // side by side, left of the mean
+            }
+            Color colour = Palette.line(Palette.seriesColour(entry.getKey(), number));
+            XYSeries dots = chart.addSeries(entry.getKey(), x, values);
+            dots.setMarker(Palette.SERIES_MARKERS[number % Palette.SERIES_MARKERS.length]);
+            dots.setMarkerColor(colour);
+            double mean = Arrays.stream(values).average().orElseThrow();
+            XYSeries meanLine = chart.addSeries(entry.getKey() + ": mean", new double[] {centre - 0.3, centre + 0.3},
+                    new double[] {mean, mean});
+            meanLine.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            meanLine.setMarker(SeriesMarkers.NONE);
+            meanLine.setLineColor(colour);
+            meanLine.setLineStyle(new BasicStroke(LINE_WIDTH * (float) Palette.scale()));
+            meanLine.setShowInLegend(false);
+            if (values.length > 1) {
+                XYSeries spread = chart.addSeries(entry.getKey() + ": mean ± sd", new double[] {centre + 0.2},
+                        new double[] {mean}, new double[] {standardDeviation(values)});
+                spread.setMarker(SeriesMarkers.NONE);
+                spread.setMarkerColor(colour);
+                spread.setLineColor(colour);
+                spread.setShowInLegend(false);
+            }
+            number++;
+        }
+        return chart;
+    }
+
+    /** The sample standard deviation (divided by n - 1), as {@code org.poolinglab.nn.ExperimentResults} reports it. */
+    static double standardDeviation(double[] values) {
+        double mean = Arrays.stream(values).average().orElseThrow();
+        double squares = 0;
+        for (double value : values) {
+            squares += (value - mean) * (value - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1));
+    }
+
     static XYChart lineChart(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
         require(x != null && x.length > 0, "x must not be empty");
         XYChart chart = new XYChartBuilder().width(Palette.px(CHART_WIDTH)).height(Palette.px(CHART_HEIGHT))
@@ -305,10 +376,13 @@ public final class Plots {
             require(entry.getValue().length == x.length, "series '" + entry.getKey() + "' must have " + x.length
                     + " values (one per x) but has " + entry.getValue().length);
             float[] dashes = scaled(Palette.SERIES_DASHES[number % Palette.SERIES_DASHES.length]);
-            chart.addSeries(entry.getKey(), x, entry.getValue())
-                    .setMarker(Palette.SERIES_MARKERS[number % Palette.SERIES_MARKERS.length])
-                    .setLineStyle(new BasicStroke(LINE_WIDTH * (float) Palette.scale(), BasicStroke.CAP_ROUND,
-                            BasicStroke.JOIN_ROUND, 10, dashes, 0));
+            Color colour = Palette.line(Palette.seriesColour(entry.getKey(), number));
+            XYSeries line = chart.addSeries(entry.getKey(), x, entry.getValue());
+            line.setMarker(Palette.SERIES_MARKERS[number % Palette.SERIES_MARKERS.length]);
+            line.setMarkerColor(colour);
+            line.setLineColor(colour);
+            line.setLineStyle(new BasicStroke(LINE_WIDTH * (float) Palette.scale(), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND, 10, dashes, 0));
             number++;
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
@@ -329,7 +403,8 @@ public final class Plots {
             require(entry.getValue().length == categories.size(), "series '" + entry.getKey() + "' must have "
                     + categories.size() + " values (one per category) but has " + entry.getValue().length);
             List<Double> values = Arrays.stream(entry.getValue()).boxed().toList();
-            chart.addSeries(entry.getKey(), categories, values);
+            chart.addSeries(entry.getKey(), categories, values)
+                    .setFillColor(Palette.seriesColour(entry.getKey(), chart.getSeriesMap().size() - 1));
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
         return chart;

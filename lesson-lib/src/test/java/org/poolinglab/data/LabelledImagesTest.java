@@ -8,8 +8,10 @@ import static org.poolinglab.FeatureMapAssertions.assertRejected;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -138,10 +140,38 @@ class LabelledImagesTest {
         }
 
         @Test
+        void inBatchesMadeOneAtATimeThatAreTheShuffledSetsBatches() {
+            List<LabelledImages> batches = new ArrayList<>();
+            five().shuffledBatches(42, 2).forEach(batches::add);
+            assertEquals(five().shuffled(42).batches(2), batches);
+            assertRejected(() -> five().shuffledBatches(1, 0), "batchSize must be >= 1 but was 0");
+        }
+
+        @Test
         void theSameWayForTheSameSeedAndAnotherWayForAnother() {
             assertEquals(five().shuffled(7), five().shuffled(7));
             assertNotEquals(five().shuffled(7), five().shuffled(8));
             assertNotEquals(five(), five().shuffled(7));
+        }
+    }
+
+    @Nested
+    @DisplayName("holds out a validation part")
+    class ValidationParts {
+
+        @Test
+        void theFirstImagesOfTheShuffleForValidationAndTheRestForTraining() {
+            ValidationSplit split = five().validationSplit(2, 9);
+            int[] shuffled = imageNumbers(five().shuffled(9));
+            assertArrayEquals(new int[] {shuffled[0], shuffled[1]}, imageNumbers(split.validation()));
+            assertArrayEquals(new int[] {shuffled[2], shuffled[3], shuffled[4]}, imageNumbers(split.training()));
+        }
+
+        @ParameterizedTest(name = "validationSize = {0}")
+        @ValueSource(ints = {0, 5, -1})
+        void rejectsAPartThatLeavesNothingOnEitherSide(int size) {
+            assertRejected(() -> five().validationSplit(size, 1),
+                    "validationSize must be in [1, 4] (fewer than the 5 images) but was " + size);
         }
     }
 
@@ -161,6 +191,42 @@ class LabelledImagesTest {
         @Test
         void leftWithZerosComingInAtTheRight() {
             assertArrayEquals(new double[][] {{3, 0, 0}, {6, 0, 0}, {9, 0, 0}}, nine.shifted(0, -2).images().toArray());
+        }
+
+        @Test
+        void eachImageOnItsOwnByUpToMaxShiftInEachDirection() {
+            int count = 400;
+            float[] dots = new float[count * 25];
+            for (int i = 0; i < count; i++) {
+                dots[i * 25 + 12] = 1; // a single bright pixel in the middle of a 5x5 image
+            }
+            LabelledImages centred = LabelledImages.of(FeatureMap.of(new int[] {count, 1, 5, 5}, dots), new int[count],
+                    CLASSES);
+            LabelledImages moved = centred.randomlyShifted(2, new Random(3));
+            Set<Integer> places = new HashSet<>();
+            for (int i = 0; i < count; i++) {
+                int at = -1;
+                for (int cell = 0; cell < 25; cell++) {
+                    if (moved.images().get(i, 0, cell / 5, cell % 5) == 1) {
+                        assertEquals(-1, at, "one bright pixel in image " + i);
+                        at = cell;
+                    }
+                }
+                places.add(at);
+            }
+            assertEquals(25, places.size(), "every move from -2 to 2 down and right happened");
+            assertEquals(moved, centred.randomlyShifted(2, new Random(3)), "the same moves for the same seed");
+            assertEquals(centred, centred.randomlyShifted(0, new Random(3)), "maxShift 0 moves nothing");
+        }
+
+        @Test
+        void randomlyWithZerosComingIn() {
+            LabelledImages moved = nine.randomlyShifted(1, new Random(5));
+            Random same = new Random(5);
+            int down = same.nextInt(3) - 1;
+            int right = same.nextInt(3) - 1;
+            assertEquals(nine.shifted(down, right), moved);
+            assertRejected(() -> nine.randomlyShifted(-1, new Random(1)), "maxShift must be >= 0 but was -1");
         }
 
         @Test

@@ -32,6 +32,17 @@ class DeterminismTest {
     }
 
     @Test
+    void notebook07sLayersTooSameWeightsBitForBitOnOneThreadAndOnSeveral() {
+        List<float[]> oneThread = train(1, () -> deeperNetwork(new Random(43)));
+        for (int threads : new int[] {2, 3}) {
+            List<float[]> several = train(threads, () -> deeperNetwork(new Random(43)));
+            for (int p = 0; p < oneThread.size(); p++) {
+                assertArrayEquals(oneThread.get(p), several.get(p), "parameter " + p + " with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameNetworkOtherSeedAnotherOne() {
         List<float[]> first = parameters(network(new Random(7)));
         assertEquals(toString(first), toString(parameters(network(new Random(7)))));
@@ -46,6 +57,13 @@ class DeterminismTest {
         return new Sequential(new Conv2d(1, 4, 3, random).padding(1), new ReLU(), new MaxPool2d(2),
                 new Conv2d(4, 3, 3, random).stride(2).padding(1), new ReLU(), new AvgPool2d(2), new Flatten(),
                 new Linear(3 * 2 * 2, 5, random));
+    }
+
+    /** Anti-aliased max pooling, a stride-2 convolution and a global-average-pooling head. */
+    private static Sequential deeperNetwork(Random random) {
+        return new Sequential(new Conv2d(1, 4, 3, random).padding(1), new ReLU(), new AntiAliasedMaxPool2d(),
+                new Conv2d(4, 6, 3, random).stride(2).padding(1), new ReLU(), new GlobalAvgPool2d(),
+                new Linear(6, 5, random));
     }
 
     /** Trains with every layer, the pooling layers' {@link Pooling} calls too, on {@code threads} threads. */

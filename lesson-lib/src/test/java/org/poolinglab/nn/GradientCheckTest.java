@@ -111,6 +111,32 @@ class GradientCheckTest {
         }
     }
 
+    @Nested
+    @DisplayName("the layers of notebook 07: blur pooling, anti-aliased max pooling, global average pooling")
+    class DeeperNetworks {
+
+        @Test
+        void blurPoolingEvenAndOddSides() {
+            assertGradientsMatch(new BlurPool2d(), randomMap(30, 2, 3, 6, 6));
+            assertGradientsMatch(new BlurPool2d(), randomMap(31, 1, 2, 7, 5));
+        }
+
+        @Test
+        void blurPoolingOfTheSmallestMap() {
+            assertGradientsMatch(new BlurPool2d(), randomMap(32, 2, 1, 2, 2));
+        }
+
+        @Test
+        void antiAliasedMaxPooling() {
+            assertGradientsMatch(new AntiAliasedMaxPool2d(), separatedMap(33, 2, 2, 8, 7));
+        }
+
+        @Test
+        void globalAveragePooling() {
+            assertGradientsMatch(new GlobalAvgPool2d(), randomMap(34, 3, 4, 5, 6));
+        }
+    }
+
     @Test
     @DisplayName("SoftmaxCrossEntropy: the loss's gradient with respect to the scores")
     void softmaxCrossEntropy() {

@@ -211,6 +211,11 @@ class LayersTest {
         void optimiserSettings() {
             assertRejected(() -> new Sgd(java.util.List.of(), 0, 0.9), "learningRate must be a positive number but was 0.0");
             assertRejected(() -> new Sgd(java.util.List.of(), 0.1, 1), "momentum must be in [0, 1) but was 1.0");
+            Sgd sgd = new Sgd(java.util.List.of(), 0.1, 0.9);
+            assertRejected(() -> sgd.setLearningRate(-0.1), "learningRate must be a number >= 0 but was -0.1");
+            assertRejected(() -> sgd.setLearningRate(Double.NaN), "learningRate must be a number >= 0 but was NaN");
+            sgd.setLearningRate(0);
+            assertEquals(0, sgd.learningRate());
         }
 
         private void assertRejected(Executable call, String... fragments) {

@@ -22,7 +22,8 @@ import org.poolinglab.FeatureMap;
  * A few training steps, side by side with PyTorch (nn/training.json, from
  * {@code scripts/generate_training_reference.py}): the same starting parameters and batch must give the
  * same loss at every step and the same parameters at the end. This checks the layers, the loss and the
- * optimiser's update rule working together.
+ * optimiser's update rule working together, in notebook 06's networks and in notebook 07's two-stage
+ * networks (max, average and anti-aliased max pooling, stride-2 convolutions, a global-average-pooling head).
  */
 @DisplayName("Training steps match PyTorch's")
 class TrainingReferenceTest {
@@ -42,7 +43,7 @@ class TrainingReferenceTest {
     private static void train(JsonObject testCase) {
         FeatureMap images = tensor(testCase.getAsJsonObject("images"));
         int[] labels = testCase.getAsJsonArray("labels").asList().stream().mapToInt(JsonElement::getAsInt).toArray();
-        Sequential model = network(testCase, images.height());
+        Sequential model = network(testCase);
         List<Parameter> parameters = model.parameters();
         JsonArray start = testCase.getAsJsonArray("parameters");
         for (int p = 0; p < parameters.size(); p++) {
@@ -51,7 +52,12 @@ class TrainingReferenceTest {
         Sgd sgd = new Sgd(parameters, testCase.get("learning_rate").getAsDouble(),
                 testCase.get("momentum").getAsDouble());
         JsonArray losses = testCase.getAsJsonArray("losses");
+        double learningRate = testCase.get("learning_rate").getAsDouble();
+        boolean linearDecay = testCase.get("linear_decay").getAsBoolean();
+        double warmUp = testCase.get("warm_up").getAsDouble();
         for (int step = 0; step < losses.size(); step++) {
+            // as Experiment.decayLearningRate() and warmUp(...) set it, against PyTorch's LinearLR and LambdaLR
+            sgd.setLearningRate(learningRate * Experiment.learningRateFactor(step, losses.size(), warmUp, linearDecay));
             double expected = losses.get(step).getAsDouble();
             assertEquals(expected, model.trainStep(images, labels, sgd), TOLERANCE * (1 + Math.abs(expected)),
                     "loss of step " + (step + 1));
@@ -67,19 +73,27 @@ class TrainingReferenceTest {
         }
     }
 
-    /** The generator's network: Conv2d(1 -> filters, 3x3, padding 1), ReLU, [2x2 pooling], Flatten, Linear. */
-    private static Sequential network(JsonObject testCase, int side) {
-        int filters = testCase.get("filters").getAsInt();
-        int classes = testCase.get("classes").getAsInt();
+    /** The generator's network, layer by layer (see generate_training_reference.py). */
+    private static Sequential network(JsonObject testCase) {
         Random random = new Random(0); // every parameter is replaced by PyTorch's
-        Conv2d conv = new Conv2d(1, filters, 3, random).padding(1);
-        return switch (testCase.get("pooling").getAsString()) {
-            case "max" -> new Sequential(conv, new ReLU(), new MaxPool2d(2), new Flatten(),
-                    new Linear(filters * (side / 2) * (side / 2), classes, random));
-            case "avg" -> new Sequential(conv, new ReLU(), new AvgPool2d(2), new Flatten(),
-                    new Linear(filters * (side / 2) * (side / 2), classes, random));
-            case "none" -> new Sequential(conv, new ReLU(), new Flatten(), new Linear(filters * side * side, classes, random));
-            default -> throw new AssertionError("unknown pooling " + testCase.get("pooling"));
+        return new Sequential(testCase.getAsJsonArray("layers").asList().stream()
+                .map(spec -> layer(spec.getAsJsonArray(), random)).toArray(Layer[]::new));
+    }
+
+    /** A layer from its description, e.g. {@code ["conv2d", 1, 3, 3, 1, 1]}: kind, then numbers. */
+    static Layer layer(JsonArray spec, Random random) {
+        int[] n = spec.asList().stream().skip(1).mapToInt(JsonElement::getAsInt).toArray();
+        return switch (spec.get(0).getAsString()) {
+            case "conv2d" -> new Conv2d(n[0], n[1], n[2], random).stride(n[3]).padding(n[4]);
+            case "relu" -> new ReLU();
+            case "max_pool2d" -> new MaxPool2d(n[0]);
+            case "avg_pool2d" -> new AvgPool2d(n[0]);
+            case "anti_aliased_max_pool2d" -> new AntiAliasedMaxPool2d();
+            case "blur_pool2d" -> new BlurPool2d();
+            case "global_avg_pool2d" -> new GlobalAvgPool2d();
+            case "flatten" -> new Flatten();
+            case "linear" -> new Linear(n[0], n[1], random);
+            default -> throw new AssertionError("unknown layer " + spec);
         };
     }
 

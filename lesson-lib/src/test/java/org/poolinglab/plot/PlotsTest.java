@@ -3,6 +3,7 @@ package org.poolinglab.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,20 @@ class PlotsTest {
         }
 
         @Test
+        void keepTheirCellsLargeWhenLongTitlesMakeTheRowTooWide() {
+            String longTitle = "after 2x2 max pooling with stride 2, then moved one cell to the right";
+            List<String> titles = List.of(longTitle, longTitle, longTitle, longTitle);
+            List<FeatureMap> maps = List.of(LESSON, LESSON, LESSON, LESSON);
+            List<HeatMaps.Panel> panels = HeatMaps.layout(titles, maps);
+            int titleWidth = panels.get(0).textWidth();
+            assertTrue(4 * titleWidth > HeatMaps.MAX_ROW_WIDTH, "the titles alone are wider than a row");
+            assertTrue(titleWidth >= LESSON.width() * HeatMaps.MAX_CELL, "each title is wider than its largest grid");
+            assertEquals(HeatMaps.MAX_CELL, panels.get(0).cell(), "smaller cells would not make the row narrower");
+            assertEquals(HeatMaps.MIN_CELL, HeatMaps.layout(List.of("a"), List.of(FeatureMap.of(new double[1000][1000])))
+                    .get(0).cell(), "a map too large for any cell still gets the smallest");
+        }
+
+        @Test
         void sayTheValueOfAOneByOneMapInItsCaptionWhenItsCellCannotHoldIt() {
             FeatureMap global = FeatureMap.of(new double[][] {{0.03}});
             List<HeatMaps.Panel> beside46 = HeatMaps.layout(List.of("a", "global average"),
@@ -167,11 +182,12 @@ class PlotsTest {
         }
 
         @Test
-        void leaveZerosBlankInMapsThatAreMostlyZerosAndSaySoOnce() {
+        void leaveZerosBlankOnlyInMapsThatAreMostlyZerosAndSaySoOnce() {
             FeatureMap sparse = FeatureMap.of(new double[][] {{0, 0, 0}, {0, 3.5, 0}, {1, 0, 0}});
             List<HeatMaps.Panel> panels = HeatMaps.layout(List.of("lesson", "relu"), List.of(LESSON, sparse));
             assertTrue(panels.get(1).blankZeros());
-            assertTrue(panels.get(0).blankZeros(), "next to a mostly-zero map, zeros are blank in every map");
+            assertFalse(panels.get(0).blankZeros(), "next to a mostly-zero map, the lesson's one 0 is still written");
+            assertTrue(panels.get(0).heatData().stream().allMatch(java.util.Objects::nonNull));
             List<FittedHeatMapChart> charts = HeatMaps.charts(panels, 0, 9);
             List<? extends Number[]> relu = charts.get(1).getHeatMapSeries().getHeatData();
             assertEquals(9, relu.size());
@@ -541,6 +557,47 @@ class PlotsTest {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> Plots.lines("t", "x", "y", new double[] {1, 2, 3}, Map.of("short", new double[] {1})));
             assertEquals("series 'short' must have 3 values (one per x) but has 1", error.getMessage());
+        }
+
+        @Test
+        void giveEachKindOfPoolingItsColourWhateverItsPlace() {
+            Map<String, double[]> first = new LinkedHashMap<>();
+            first.put("2x2 max pooling", new double[] {0, 1});
+            first.put("2x2 average pooling", new double[] {0, 1});
+            Map<String, double[]> second = new LinkedHashMap<>();
+            second.put("no pooling", new double[] {0, 1});
+            second.put("average pooling", new double[] {0, 1});
+            second.put("max pooling", new double[] {0, 1});
+            XYChart a = Plots.lineChart("t", "x", "y", new double[] {0, 1}, first);
+            XYChart b = Plots.lineChart("t", "x", "y", new double[] {0, 1}, second);
+            assertEquals(a.getSeriesMap().get("2x2 max pooling").getLineColor(),
+                    b.getSeriesMap().get("max pooling").getLineColor(), "max pooling, first and third");
+            assertEquals(a.getSeriesMap().get("2x2 average pooling").getLineColor(),
+                    b.getSeriesMap().get("average pooling").getLineColor(), "average pooling, second and second");
+            assertNotEquals(b.getSeriesMap().get("max pooling").getLineColor(),
+                    b.getSeriesMap().get("average pooling").getLineColor());
+            CategoryChart bars = Plots.barChart("t", "y", List.of("a", "b"), second);
+            assertEquals(Palette.seriesColour("max pooling", 0), bars.getSeriesMap().get("max pooling").getFillColor());
+            assertEquals(Palette.SERIES[1], Palette.seriesColour("a series of no kind", 1), "others by place");
+            assertEquals(Palette.seriesColour("anti-aliased max pooling", 0),
+                    Palette.POOLING_COLOURS.get("anti-aliased"), "anti-aliased max pooling is not max pooling");
+        }
+
+        @Test
+        void showEveryRunAndEachModelsMeanAndSpread() {
+            Map<String, double[]> runs = new LinkedHashMap<>();
+            runs.put("no pooling", new double[] {84, 85, 86});
+            runs.put("max pooling", new double[] {87});
+            XYChart chart = Plots.runsChart("t", "%", runs);
+            assertEquals(List.of("no pooling", "no pooling: mean", "no pooling: mean ± sd", "max pooling",
+                    "max pooling: mean"), List.copyOf(chart.getSeriesMap().keySet()), "one run has no spread");
+            assertArrayEquals(new double[] {84, 85, 86}, chart.getSeriesMap().get("no pooling").getYData());
+            assertArrayEquals(new double[] {85, 85}, chart.getSeriesMap().get("no pooling: mean").getYData());
+            assertArrayEquals(new double[] {1}, chart.getSeriesMap().get("no pooling: mean ± sd").getExtraValues());
+            assertTrue(chart.getSeriesMap().get("max pooling").getXData()[0] > 1.5, "the second model's column");
+            assertEquals("Dot plot \"t\" (%), one dot per run, each model's mean and one standard deviation either "
+                    + "side: no pooling: 3 runs, 84 to 86, mean 85.00, sd 1.00; max pooling: 1 run, 87 to 87, "
+                    + "mean 87.00.", Plots.runs("t", "%", runs).description());
         }
 
         @Test
