@@ -12,7 +12,7 @@
 #     c.Authenticator.allowed_users = {"ada", "alan"}               who may log in (default: any local user)
 #     c.Authenticator.admin_users = {"teacher"}
 #     c.JupyterHub.authenticator_class = "..."                      another way to log in (see the README)
-#     c.Spawner.mem_limit = "2G"                                    memory per student (the kernel's heap: half)
+#     c.Spawner.mem_limit = "4G"                                    memory per student (the kernel's heap: half)
 import os
 import pathlib
 import sys
@@ -42,7 +42,7 @@ c.JupyterHub.authenticator_class = "jupyterhub.auth.PAMAuthenticator"
 c.JupyterHub.spawner_class = PoolingLabSpawner
 c.Spawner.pre_spawn_hook = copy_course  # ~/pooling-lab from the course folder, never over the student's files
 c.Spawner.default_url = "/tree/pooling-lab"
-c.Spawner.mem_limit = "1G"  # not enforced by local processes: it sets MEM_LIMIT, and the kernel's heap from it
+c.Spawner.mem_limit = "2G"  # not enforced by local processes: it sets MEM_LIMIT, and the kernel's heap from it
 c.Spawner.args = [
     # Idle kernels and servers end, so that a class's memory comes back: a kernel after 30 minutes
     # without running a cell (also with its notebook open), a server an hour after its last kernel.

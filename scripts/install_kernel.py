@@ -10,7 +10,7 @@ not install (IJava, say) is never replaced; the script stops and says so instead
 
 kernel.json runs start-kernel, a shell script that starts the JVM with the settings for a kernel that
 shares a server (JVM_OPTIONS below; the heap at most half of the memory JupyterHub gives the student's
-server, MEM_LIMIT, or 512 MB) and the kit's main class, org.poolinglab.kernel.KernelMain: it ends the
+server, MEM_LIMIT, or 1 GB) and the kit's main class, org.poolinglab.kernel.KernelMain: it ends the
 kernel at once, saying which port is taken, when the kernel cannot listen on the ports Jupyter chose,
 instead of leaving a kernel that never answers.
 
@@ -62,7 +62,7 @@ JVM_OPTIONS = ["-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m", "-XX:-G1UseAdaptiveIHO
                "-XX:-G1PeriodicGCInvokesConcurrent", "-Xlog:disable", "-Xlog:all=warning:stderr",
                "-Djava.awt.headless=true"]
 HEAP_SHARE = 2  # the heap may take 1/HEAP_SHARE of MEM_LIMIT; the rest is the JVM's own and the server's
-DEFAULT_HEAP_MB = 512  # without MEM_LIMIT: as on a server that gives each student 1 GB (the kit's hub does)
+DEFAULT_HEAP_MB = 1024  # without MEM_LIMIT: as on a server that gives each student 2 GB (the kit's hub does)
 # A short notebook whose classes go into the archive: JShell compiling Java, a record, streams, text in a
 # picture drawn with Java2D and sent as PNG, as the lesson notebooks do.
 ARCHIVE_CELLS = [
