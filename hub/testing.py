@@ -78,7 +78,7 @@ def kill(pids):
 
 
 def remove_user(name):
-    """Ends the user's processes, then removes the user, their group and their home."""
+    """Ends the user's processes, then removes the user, their group, their home and their JVMs' folder."""
     try:
         uid = pwd.getpwnam(name).pw_uid
     except KeyError:
@@ -91,6 +91,7 @@ def remove_user(name):
         time.sleep(0.1)
     subprocess.run(["userdel", "--remove", name], capture_output=True)
     subprocess.run(["groupdel", name], capture_output=True)  # when userdel left the user's group
+    shutil.rmtree(pathlib.Path(tempfile.gettempdir()) / f"hsperfdata_{name}", ignore_errors=True)  # every JVM writes one
     return leftovers
 
 
