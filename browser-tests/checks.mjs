@@ -14,9 +14,11 @@ export function staysLocal(address) {
 }
 
 export class Watch {
-  /** Stops every request that would leave the machine, and remembers it and every failed load. */
-  static async on(context) {
-    const watch = new Watch();
+  /**
+   * Stops every request that would leave the machine, and remembers it and every failed load; `watch`
+   * can be one that follows another context already (a second student's browser, say).
+   */
+  static async on(context, watch = new Watch()) {
     await context.route('**/*', (route) => {
       const address = route.request().url();
       if (staysLocal(address)) {

@@ -16,7 +16,7 @@
 // Everything it starts (Chromium, Jupyter, the kernels) is stopped at the end, also after a failure.
 import { chromium } from 'playwright-core';
 import {
-  appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
+  appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync,
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,12 @@ import {
   Watch, accessibilityProblems, brokenLinks, brokenPictures, headingsOutOfOrder, shownPictures,
   undescribedPictures,
 } from './checks.mjs';
+import {
+  answer, cellTagged, codeCells, openNotebook, outputProblems, rightAnswer, runAll, runAllAbove, waitUntilRun,
+} from './notebook-page.mjs';
+import {
+  Steps, check, checkNone, exitWith, finish, waitFor,
+} from './steps.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build', 'browser-test');
@@ -39,79 +45,8 @@ const NOTEBOOK_01 = 'notebooks/01-what-is-pooling.ipynb';
 const EXERCISES = 'exercises/pooling-exercises.ipynb';
 const ANIMATION = 'animations/max-pooling-4x4.gif';
 const RUN_AGAIN = '// run this cell again to move the window'; // the stepper cell of notebooks 01 and 02
-const RUN_SECONDS = 180;
 /** The slide on show: the innermost section reveal.js marks present. */
 const CURRENT_SLIDE = '.reveal .slides section.present:not(:has(section.present))';
-
-/**
- * Steps in groups: a step that fails skips the rest of its group, unless the rest does not need it. A
- * step also fails when, while it ran, a request left the machine or a local file failed to load. Each
- * step ends with a screenshot.
- */
-class Steps {
-  constructor(page, watch) {
-    this.page = page;
-    this.watch = watch;
-    this.count = 0;
-    this.failed = 0;
-    this.skipping = false;
-  }
-
-  group(name) {
-    console.log(`  ${name}`);
-    this.skipping = false;
-  }
-
-  async step(name, action, { neededByTheRest = true } = {}) {
-    this.count += 1;
-    if (this.skipping) {
-      console.log(`    skipped  ${name}`);
-      return;
-    }
-    const started = Date.now();
-    const shot = join(OUT, `${String(this.count).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}`);
-    this.watch.forget();
-    try {
-      const detail = await action();
-      checkNone(this.watch.problems(), 'while it ran');
-      await this.page.screenshot({ path: `${shot}.png` });
-      console.log(`    ok       ${name}${detail ? `: ${detail}` : ''} (${seconds(started)} s)`);
-    } catch (error) {
-      this.failed += 1;
-      this.skipping = neededByTheRest;
-      await this.page.screenshot({ path: `${shot}-FAILED.png` }).catch(() => {});
-      const seen = this.watch.problems();
-      console.log(`    FAILED   ${name} (${seconds(started)} s)\n${indent(error.stack || String(error))}${
-        seen.length ? `\n${indent(`also, while it ran:\n${seen.join('\n')}`)}` : ''}`);
-    }
-  }
-}
-
-function seconds(since) {
-  return ((Date.now() - since) / 1000).toFixed(1);
-}
-
-function indent(text) {
-  return text.split('\n').map((line) => `             ${line}`).join('\n');
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-function checkNone(problems, what) {
-  check(problems.length === 0, `${what}:\n${problems.join('\n')}`);
-}
-
-async function waitFor(page, predicate, argument, what, timeoutSeconds = RUN_SECONDS) {
-  try {
-    await page.waitForFunction(predicate, argument, { timeout: timeoutSeconds * 1000, polling: 200 });
-  } catch {
-    throw new Error(`${what} did not happen within ${timeoutSeconds} s`);
-  }
-}
 
 // ---------------------------------------------------------------- the checks themselves
 
@@ -174,90 +109,6 @@ function copyOfTheKit(scratch) {
   return kit;
 }
 
-/**
- * Opens a notebook of the kit's copy and waits for its kernel. Jupyter must not mark it modified: the
- * notebooks are committed with the language_info the kernel writes, unless the Java version recorded
- * there is not the one the kernel runs on (then Jupyter does, and that is said).
- */
-async function openNotebook(page, jupyter, kit, path) {
-  await page.goto(jupyter.url(`notebooks/${path}`));
-  // info_reply: the kernel's answer to kernel_info, from which Jupyter takes the language_info
-  await waitFor(page, () => window.Jupyter?.notebook?.kernel?.is_connected?.()
-    && Jupyter.notebook.kernel.info_reply?.language_info
-    && document.querySelector('#kernel_indicator_icon')?.classList.contains('kernel_idle_icon'),
-  null, `the kernel of ${path} starting`);
-  const opened = await page.evaluate(() => ({
-    kernel: document.querySelector('.kernel_indicator_name').textContent.trim(),
-    modified: Jupyter.notebook.dirty,
-    status: document.querySelector('.autosave_status').textContent.trim(),
-    java: Jupyter.notebook.kernel.info_reply.language_info?.version,
-  }));
-  check(opened.kernel === 'Java', `the kernel shown is "${opened.kernel}", not "Java"`);
-  const recorded = JSON.parse(readFileSync(join(kit, path), 'utf-8')).metadata.language_info?.version;
-  if (recorded !== opened.java) {
-    const why = `Java ${opened.java}, not ${recorded} as the notebook records`;
-    return `kernel "Java" on ${why}, so Jupyter marks it modified`;
-  }
-  check(!opened.modified, `opening ${path} marked it modified ("${opened.status}")`);
-  return 'kernel "Java", not marked modified';
-}
-
-async function clickMenu(page, menu, item) {
-  await page.click(`#${menu}`);
-  await page.click(`#${item} > a`);
-}
-
-/** Waits until the kernel is idle and no cell waits to run. */
-async function waitUntilRun(page, what) {
-  await page.waitForTimeout(300);
-  await waitFor(page, () => document.querySelector('#kernel_indicator_icon').classList.contains('kernel_idle_icon')
-    && Jupyter.notebook.get_cells().every((cell) => cell.cell_type !== 'code' || cell.input_prompt_number !== '*'),
-  null, what);
-}
-
-async function outputProblems(page) {
-  return page.evaluate(() => Jupyter.notebook.get_cells().flatMap((cell, index) => {
-    const problems = [];
-    if (cell.cell_type === 'code' && typeof cell.input_prompt_number !== 'number') {
-      problems.push(`cell ${index + 1} did not run`);
-    }
-    cell.element[0].querySelectorAll('.output_error').forEach((error) => problems.push(
-      `cell ${index + 1} failed: ${error.textContent.trim().slice(0, 300)}`));
-    cell.element[0].querySelectorAll('.output_stderr').forEach((stderr) => problems.push(
-      `cell ${index + 1} wrote to stderr: ${stderr.textContent.trim().slice(0, 300)}`));
-    return problems;
-  }));
-}
-
-function cellTagged(page, tag) {
-  return page.evaluate((wanted) => Jupyter.notebook.get_cells()
-    .findIndex((cell) => (cell.metadata.tags || []).includes(wanted)), tag);
-}
-
-/** Types `answer` into the answer cell, runs it and the check cell below it, returns the check's report. */
-async function answer(page, answerCell, checkCell, text) {
-  const editor = page.locator('#notebook-container .cell').nth(answerCell).locator('.CodeMirror');
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-  const typed = await page.evaluate((index) => Jupyter.notebook.get_cell(index).get_text(), answerCell);
-  check(typed === text, `the answer cell holds something else than was typed:\n${typed}`);
-  await page.keyboard.press('Shift+Enter');
-  await waitUntilRun(page, 'the answer cell running');
-  await page.evaluate((index) => Jupyter.notebook.select(index), checkCell);
-  await page.keyboard.press('Shift+Enter');
-  await waitUntilRun(page, 'the check cell running');
-  return page.evaluate((index) => Jupyter.notebook.get_cell(index).element[0].querySelector('.output_subarea')
-    ?.textContent ?? '', checkCell);
-}
-
-/** The master's answer (solutions/), so the right answer stays right when the exercise changes. */
-function rightAnswer(id) {
-  const master = JSON.parse(readFileSync(join(ROOT, 'solutions', 'pooling-exercises.ipynb'), 'utf-8'));
-  const cell = master.cells.find((c) => (c.metadata.tags || []).includes(`answer:${id}`));
-  return [].concat(cell.source).join('').replace(/^\s*\/\/ (BEGIN|END) SOLUTION\n/gm, '');
-}
-
 const WRONG_OUTPUT_SIZE = `int outputSize(int input, int window, int stride, int padding, boolean ceilMode) {
     return (input + 2 * padding - window) / stride;
 }`;
@@ -277,15 +128,12 @@ async function inJupyter(steps, page, scratch, started) {
     return `port ${jupyter.port}`;
   });
   await steps.step('notebook 01 opens on the Java kernel, unmodified',
-    async () => openNotebook(page, jupyter, kit, NOTEBOOK_01));
+    async () => openNotebook(page, jupyter.url(`notebooks/${NOTEBOOK_01}`), join(kit, NOTEBOOK_01)));
   let ranAt;
   await steps.step('Cell > Run All runs every cell of notebook 01', async () => {
     ranAt = Date.now();
-    await clickMenu(page, 'celllink', 'run_all_cells');
-    await waitUntilRun(page, 'Run All');
-    checkNone(await outputProblems(page), 'notebook 01 did not run cleanly');
-    return `${await page.evaluate(() => Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code').length)
-    } code cells`;
+    checkNone(await runAll(page), 'notebook 01 did not run cleanly');
+    return `${await codeCells(page)} code cells`;
   });
   await steps.step('every picture of notebook 01 shows, the animation too', async () => {
     await page.waitForTimeout(500);
@@ -328,18 +176,14 @@ async function inJupyter(steps, page, scratch, started) {
   });
   let cells;
   await steps.step('the exercise notebook opens, unmodified, and runs up to the output-size answer', async () => {
-    const opened = await openNotebook(page, jupyter, kit, EXERCISES);
+    const opened = await openNotebook(page, jupyter.url(`notebooks/${EXERCISES}`), join(kit, EXERCISES));
     cells = {
       answer: await cellTagged(page, 'answer:output-size'),
       check: await cellTagged(page, 'check:output-size'),
     };
     check(cells.answer > 0 && cells.check > cells.answer,
       `the answer and check cells of output-size are not where they should be: ${JSON.stringify(cells)}`);
-    await page.evaluate((index) => Jupyter.notebook.select(index), cells.answer);
-    await clickMenu(page, 'celllink', 'run_all_cells_above');
-    await waitUntilRun(page, 'Run All Above');
-    const problems = (await outputProblems(page)).filter((p) => Number(p.match(/cell (\d+)/)[1]) <= cells.answer);
-    checkNone(problems, 'the cells above the answer did not run cleanly');
+    checkNone(await runAllAbove(page, cells.answer), 'the cells above the answer did not run cleanly');
     return opened;
   });
   await steps.step('a wrong answer to output-size FAILs its check', async () => {
@@ -348,7 +192,7 @@ async function inJupyter(steps, page, scratch, started) {
     return report.split('\n')[0].trim();
   });
   await steps.step('the right answer PASSes it', async () => {
-    const report = await answer(page, cells.answer, cells.check, rightAnswer('output-size'));
+    const report = await answer(page, cells.answer, cells.check, rightAnswer(ROOT, 'output-size'));
     check(report.includes('PASS') && !report.includes('FAIL'), `the check should pass but said:\n${report}`);
     return report.split('\n')[0].trim();
   });
@@ -539,20 +383,14 @@ async function main() {
     });
     const watch = await Watch.on(started.context);
     const page = started.context.pages()[0] ?? await started.context.newPage();
-    steps = new Steps(page, watch);
+    steps = new Steps(page, watch, OUT);
     await checksCatchProblems(steps, page, watch);
     await inJupyter(steps, page, scratch, started);
     await onTheSite(steps, page);
   } finally {
     await stopEverything();
   }
-  const summary = `${steps.count} steps, ${steps.failed ? `${steps.failed} FAILED` : 'all passed'} in ${
-    seconds(begun)} s; screenshots in ${OUT}`;
-  console.log(`  browser test: ${summary}`);
-  return steps.failed ? 1 : 0;
+  return finish('browser test', steps, begun, OUT);
 }
 
-main().then((status) => process.exit(status), (error) => {
-  console.error(`browser test: ${error.stack || error}`);
-  process.exit(1);
-});
+exitWith('browser test', main);

@@ -56,11 +56,15 @@ class SystemInstallTest {
         Path kernel = prefix.resolve("share/jupyter/kernels/java");
         JsonObject spec = JsonParser.parseString(Files.readString(kernel.resolve("kernel.json"))).getAsJsonObject();
         assertEquals("Java", spec.get("display_name").getAsString());
-        String classPath = spec.getAsJsonArray("argv").get(3).getAsString();
-        for (String entry : classPath.split(":")) {
+        assertEquals(List.of("/bin/sh", kernel.resolve("start-kernel").toString(), "{connection_file}"),
+                spec.getAsJsonArray("argv").asList().stream().map(JsonElement::getAsString).toList());
+        Matcher classPath = Pattern.compile(" -cp (\\S+) ").matcher(Files.readString(kernel.resolve("start-kernel")));
+        assertTrue(classPath.find(), "start-kernel names the kernel's class path");
+        for (String entry : classPath.group(1).split(":")) {
             assertTrue(entry.startsWith(kernel.toString()) && Files.exists(Path.of(entry)),
                     "the kernel's class path entry " + entry + " lies in " + kernel);
         }
+        assertTrue(Files.isRegularFile(kernel.resolve("kernel.jsa")), "the class-data archive was made");
         assertEquals(OTHER_KERNEL, Files.readString(otherKernel), "another kernel in the prefix was changed");
         assertReadableByEveryone(kernel);
 
