@@ -185,12 +185,30 @@ public final class LabelledImages {
      * @param validationSize at least 1, and fewer than {@link #size()}
      */
     public ValidationSplit validationSplit(int validationSize, long seed) {
+        return validationSplit(validationSize, count - validationSize, seed);
+    }
+
+    /**
+     * The same split, with only the first {@code trainingSize} images of its training part: the
+     * validation part and training pictures of {@link #validationSplit(int, long)}, without keeping a
+     * copy of the pictures that are not used. Fashion-MNIST's 55,000 training pictures take 172 MB; a
+     * notebook that trains on 20,000 of them holds 63 MB instead.
+     *
+     * @param validationSize at least 1, and fewer than {@link #size()}
+     * @param trainingSize   at least 1, and at most {@code size() - validationSize}
+     */
+    public ValidationSplit validationSplit(int validationSize, int trainingSize, long seed) {
         if (validationSize < 1 || validationSize >= count) {
             throw new IllegalArgumentException("validationSize must be in [1, " + (count - 1) + "] (fewer than the "
                     + count + " images) but was " + validationSize);
         }
+        if (trainingSize < 1 || trainingSize > count - validationSize) {
+            throw new IllegalArgumentException("trainingSize must be in [1, " + (count - validationSize) + "] (the "
+                    + count + " images less " + validationSize + " for validation) but was " + trainingSize);
+        }
         int[] order = shuffledOrder(seed);
-        return new ValidationSplit(select(order, validationSize, count), select(order, 0, validationSize));
+        return new ValidationSplit(select(order, validationSize, validationSize + trainingSize),
+                select(order, 0, validationSize));
     }
 
     /** {@code 0, 1, ..., count - 1} in the order of a Fisher-Yates shuffle driven by {@code new Random(seed)}. */

@@ -173,6 +173,22 @@ class LabelledImagesTest {
             assertRejected(() -> five().validationSplit(size, 1),
                     "validationSize must be in [1, 4] (fewer than the 5 images) but was " + size);
         }
+
+        @Test
+        void aTrainingSizeKeepsTheFirstPicturesOfTheTrainingPart() {
+            ValidationSplit whole = five().validationSplit(2, 9);
+            ValidationSplit smaller = five().validationSplit(2, 2, 9);
+            assertEquals(whole.validation(), smaller.validation());
+            assertEquals(whole.training().first(2), smaller.training());
+            assertEquals(whole, five().validationSplit(2, 3, 9));
+        }
+
+        @ParameterizedTest(name = "trainingSize = {0}")
+        @ValueSource(ints = {0, 4, -1})
+        void rejectsATrainingSizeThatIsEmptyOrLargerThanWhatIsLeft(int size) {
+            assertRejected(() -> five().validationSplit(2, size, 1),
+                    "trainingSize must be in [1, 3] (the 5 images less 2 for validation) but was " + size);
+        }
     }
 
     @Nested
