@@ -23,7 +23,8 @@ import org.rapaio.jupyter.kernel.core.Transform;
  * fifty). The kernel's own {@code MainApp} then lets its main thread die on "Address already in use"
  * while its other threads keep the JVM running: Jupyter sees a kernel that runs but never answers, and
  * never starts another. This class first checks that every port is free, then runs {@code MainApp},
- * and ends the JVM when it fails, with {@value #CANNOT_START} as exit status.
+ * and ends the JVM when it fails, with {@value #CANNOT_START} as exit status. It also starts the
+ * {@link IdleHeapRelease}, which gives the memory an idle kernel no longer needs back to the server.
  */
 public final class KernelMain {
 
@@ -42,6 +43,7 @@ public final class KernelMain {
                         + ": taken by another process. Jupyter can start the kernel again on other ports.");
             }
         }
+        IdleHeapRelease.start();
         try {
             MainApp.main(args);
         } catch (Throwable failure) {
