@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """How fast the Java kernel starts and how much memory it keeps: ./lab bench kernel.
 
-    kernel.py [--runs-01 N] [--runs-06 N] [--out FILE.json]
+    kernel.py [--runs-01 N] [--runs-06 N] [--idle SECONDS] [--kernelspec DIR] [--out FILE.json]
 
 For each run, a fresh kernel (the kernelspec "java" Jupyter finds, started in notebooks/ like a notebook's
 own kernel) runs a lesson notebook from the top, cell after cell, as Run All does. Reported per run:
@@ -9,7 +9,9 @@ own kernel) runs a lesson notebook from the top, cell after cell, as Run All doe
 - first picture: seconds from starting the kernel until the notebook's first picture arrives;
 - done: seconds from starting the kernel until the last cell has finished;
 - RSS and peak RSS (VmRSS and VmHWM of the kernel's process) and PSS (its share of pages shared with
-  other processes, such as a class-data-sharing archive) once the notebook has run.
+  other processes, such as a class-data-sharing archive) once the notebook has run;
+- with --idle, the RSS once the kernel has been idle that long.
+--kernelspec DIR runs another kernel (a folder like kernels/java), to compare.
 Runs on the Python that has Jupyter (Debian: /usr/bin/python3).
 """
 import argparse
@@ -21,6 +23,7 @@ import subprocess
 import time
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -39,10 +42,15 @@ def memory(pid):
             "pss_mb": pss / 1024}
 
 
-def run(notebook_path, idle_seconds=0):
+def run(notebook_path, idle_seconds=0, kernelspec=None):
     """One fresh kernel runs the notebook from the top; returns the figures of one run."""
     cells = [cell.source for cell in nbformat.read(notebook_path, as_version=4).cells if cell.cell_type == "code"]
-    manager = KernelManager(kernel_name="java")
+    if kernelspec:
+        folder = pathlib.Path(kernelspec).resolve()
+        manager = KernelManager(kernel_name=folder.name,
+                                kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(folder.parent)]))
+    else:
+        manager = KernelManager(kernel_name="java")
     started = time.monotonic()
     manager.start_kernel(cwd=str(notebook_path.parent), stderr=subprocess.DEVNULL)
     client = manager.client()
@@ -85,12 +93,15 @@ def main():
     parser.add_argument("--runs-06", type=int, default=2, help="fresh kernels that run notebook 06 (default 2)")
     parser.add_argument("--idle", type=float, default=0, metavar="SECONDS",
                         help="also measure the RSS after the kernel has been idle this long")
+    parser.add_argument("--kernelspec", metavar="DIR", help="a kernelspec folder to run instead of the kit's kernel")
     parser.add_argument("--out", help="also write every run's figures to this JSON file")
     args = parser.parse_args()
+    if args.kernelspec and not (pathlib.Path(args.kernelspec) / "kernel.json").is_file():
+        parser.error(f"--kernelspec {args.kernelspec}: no kernel.json in that folder (give a folder like kernels/java)")
     runs = []
     for notebook, count in ((NOTEBOOK_01, args.runs_01), (NOTEBOOK_06, args.runs_06)):
         for number in range(1, count + 1):
-            figures = run(notebook, args.idle)
+            figures = run(notebook, args.idle, args.kernelspec)
             runs.append(figures)
             print(f"{notebook.name} run {number}: ready {figures['ready_s']:.2f} s, first picture "
                   f"{figures['first_picture_s']:.2f} s, done {figures['done_s']:.1f} s; RSS {figures['rss_mb']:.0f} MB "

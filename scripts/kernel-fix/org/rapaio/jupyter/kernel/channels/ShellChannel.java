@@ -2,6 +2,7 @@ package org.rapaio.jupyter.kernel.channels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import org.poolinglab.kernel.IdleHeapRelease;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
@@ -19,7 +20,7 @@ import org.rapaio.org.zeromq.ZMQ;
  * page said "Kernel starting" for a minute in 5 of 8 starts on a busy 2-core machine (nbclient, which
  * asks again every second, never noticed). This class has the kernel's constructor and methods; during
  * the kernel's first seconds it waits for a request's handler to be registered instead of dropping the
- * request.
+ * request. It also tells the kit's {@link IdleHeapRelease} when a request starts and ends.
  */
 public final class ShellChannel extends AbstractChannel {
 
@@ -73,6 +74,7 @@ public final class ShellChannel extends AbstractChannel {
         }
         LOGGER.info(logPrefix + "Handling message: " + type.name());
         connection.setMsgId(message.getId());
+        IdleHeapRelease.requestStarted();
         try {
             handler.handle(message);
         } catch (Exception e) {
@@ -80,6 +82,7 @@ public final class ShellChannel extends AbstractChannel {
                     + ": " + e.getLocalizedMessage());
         } finally {
             channels.runAfterActions();
+            IdleHeapRelease.requestEnded();
         }
         if (channels.isMarkedForShutdown()) {
             LOGGER.info(logPrefix + "Shutting down connection marked for shutdown.");
