@@ -55,7 +55,7 @@ MAIN_CLASS = "org.poolinglab.kernel.KernelMain"
 # each; marking starts when 70% of the heap is in use (G1's adaptive start marked all the time beside
 # notebook 06's data); the heap starts at 32 MB, keeps at most 30% free after a full collection, and
 # grows only when collecting takes more than a fifth of the time (GCTimeRatio=4; G1's own 12, a
-# thirteenth, let notebook 01 grow the heap to 300 MB for 70 MB in use). The kernel gives back what an
+# thirteenth, let notebook 01 grow the heap to 290 MB for 70-90 MB in use). The kernel gives back what an
 # idle kernel does not use (KernelMain's IdleHeapRelease). The heap's bound is in start-kernel. The
 # JVM's warnings go to stderr (the kernel log), never into a notebook.
 JVM_OPTIONS = ["-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=70",
