@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,13 +86,8 @@ class IdleKernelTest {
 
     /** Runs the cells on a fresh kernel of the kit, idle between them; returns what they printed. */
     private static String runWithPauses(JsonArray cells) throws Exception {
-        String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
-        Path driver = NotebooksTest.ROOT.resolve("notebook-tests/src/test/resources/idle_kernel.py");
-        ProcessBuilder builder = new ProcessBuilder(python, driver.toString()).redirectErrorStream(true);
-        String jupyterPath = System.getenv("JUPYTER_PATH");
-        builder.environment().put("JUPYTER_PATH", NotebooksTest.ROOT.resolve(".jupyter")
-                + (jupyterPath == null || jupyterPath.isEmpty() ? "" : ":" + jupyterPath));
-        Process process = builder.start();
+        Process process = NotebooksTest.onTheKitsKernel(
+                NotebooksTest.ROOT.resolve("notebook-tests/src/test/resources/idle_kernel.py")).start();
         try (var input = process.getOutputStream()) {
             input.write(cells.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -169,20 +169,30 @@ class NotebooksTest {
                         + ", larger than a slide's " + MAX_IMAGE_WIDTH + "x" + MAX_IMAGE_HEIGHT);
     }
 
+    /**
+     * A Python script with its arguments, run by the Python that has Jupyter (POOLING_LAB_PYTHON, or
+     * Debian's), which finds the kit's kernel in .jupyter/ first; its errors go to its output.
+     */
+    static ProcessBuilder onTheKitsKernel(Path script, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3"));
+        command.add(script.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        String jupyterPath = System.getenv("JUPYTER_PATH");
+        builder.environment().put("JUPYTER_PATH", ROOT.resolve(".jupyter")
+                + (jupyterPath == null || jupyterPath.isEmpty() ? "" : ":" + jupyterPath));
+        return builder;
+    }
+
     /** Executes a notebook on the Java kernel in its own folder; returns the executed notebook. */
     static JsonObject execute(Path notebook) throws Exception {
         Path kernel = ROOT.resolve(".jupyter/kernels/java/kernel.json");
         if (!Files.isRegularFile(kernel)) {
             fail("the Java kernel is not installed in .jupyter/: run ./lab setup first (./lab test does it for you)");
         }
-        String python = System.getenv().getOrDefault("POOLING_LAB_PYTHON", "/usr/bin/python3");
-        ProcessBuilder builder = new ProcessBuilder(python, ROOT.resolve("scripts/notebooks.py").toString(),
-                "execute", "--out", EXECUTED.resolve(notebook.getParent().getFileName()).toString(), notebook.toString())
-                .redirectErrorStream(true);
-        String jupyterPath = System.getenv("JUPYTER_PATH");
-        builder.environment().put("JUPYTER_PATH", ROOT.resolve(".jupyter")
-                + (jupyterPath == null || jupyterPath.isEmpty() ? "" : ":" + jupyterPath));
-        Process process = builder.start();
+        Process process = onTheKitsKernel(ROOT.resolve("scripts/notebooks.py"), "execute", "--out",
+                EXECUTED.resolve(notebook.getParent().getFileName()).toString(), notebook.toString()).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(NOTEBOOK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
